@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Flags every test browser gets (WebGPU on, no background traffic). */
+export const BASE_ARGS = [
+	'--no-sandbox',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-dev-shm-usage'
+];
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.spec.ts',
+	timeout: 120_000,
+	expect: { timeout: 20_000 },
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		acceptDownloads: true,
+		viewport: { width: 1280, height: 900 },
+		launchOptions: {
+			executablePath: chromiumPath,
+			args: [...BASE_ARGS, '--enable-unsafe-webgpu']
+		}
+	},
+	webServer: {
+		command: `npx vite preview --port ${PORT} --strictPort`,
+		url: `http://localhost:${PORT}`,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

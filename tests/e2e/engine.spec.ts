@@ -1,0 +1,34 @@
+import { chromium } from '@playwright/test';
+import { BASE_ARGS } from '../../playwright.config';
+import { backendOf, expect, expectClean, test } from './fixtures';
+
+test('the status bar says WebGPU and names the software adapter', async ({ page, watch }) => {
+	await page.goto('/');
+	expect(await backendOf(page)).toBe('webgpu');
+	await expect(page.getByTestId('status-adapter')).toContainText(/software adapter/);
+	await expect(page.getByTestId('status-why')).toContainText('WebGPU');
+	await expect(page.getByTestId('status-tensors')).toBeVisible();
+	expectClean(watch);
+});
+
+test('?backend= forces a backend', async ({ page, watch }) => {
+	await page.goto('/?backend=cpu');
+	expect(await backendOf(page)).toBe('cpu');
+	await expect(page.getByTestId('status-why')).toContainText('?backend=cpu');
+	expectClean(watch);
+});
+
+test('without --enable-unsafe-webgpu the app falls back to WebGL and says why', async ({ baseURL }) => {
+	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: BASE_ARGS });
+	try {
+		const page = await browser.newPage();
+		const errors: string[] = [];
+		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+		await page.goto(`${baseURL}/`);
+		expect(await backendOf(page)).toBe('webgl');
+		await expect(page.getByTestId('status-why')).toContainText(/fell back.*WebGPU.*no GPU adapter/);
+		expect(errors).toEqual([]);
+	} finally {
+		await browser.close();
+	}
+});

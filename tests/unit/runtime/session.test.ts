@@ -1,0 +1,192 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine, EngineEvent } from '$lib/app/engine.svelte';
+import type { StepStats, Trainer } from '$lib/ml/train/trainer';
+import { TrainingSession } from '$lib/runtime/session.svelte';
+
+beforeAll(async () => {
+	await tf.setBackend('cpu');
+});
+
+/** A fake engine: always ready; lets the test emit events. */
+function fakeEngine() {
+	const listeners = new Set<(e: EngineEvent) => void>();
+	const frames: number[] = [];
+	const engine = {
+		ready: () => Promise.resolve(),
+		subscribe: (l: (e: EngineEvent) => void) => {
+			listeners.add(l);
+			return () => listeners.delete(l);
+		},
+		reportFrame: (steps: number) => frames.push(steps)
+	};
+	const emit = (e: EngineEvent) => listeners.forEach((l) => l(e));
+	return { engine: engine as unknown as Engine, emit, frames };
+}
+
+/** A trainer on one variable whose loss is `w` (or NaN after `nanAfter` steps). */
+function fakeTrainer(log: { created: number; disposed: number }, nanAfter = Infinity): Trainer {
+	log.created += 1;
+	const init = tf.scalar(1);
+	const w = tf.variable(init);
+	init.dispose();
+	const one = tf.scalar(1);
+	let steps = 0;
+	return {
+		step(record) {
+			steps += 1;
+			tf.tidy(() => w.assign(tf.add(w, one)));
+			if (!record) return null;
+			return tf.tidy(() => (steps > nanAfter ? tf.tensor1d([NaN]) : tf.reshape(w, [1])));
+		},
+		decode: (v): StepStats => ({ loss: v[0] }),
+		dispose() {
+			log.disposed += 1;
+			w.dispose();
+			one.dispose();
+		}
+	};
+}
+
+/** A manual frame scheduler. */
+function scheduler() {
+	let queue: (() => void)[] = [];
+	return {
+		schedule: (cb: () => void) => queue.push(cb),
+		cancel: () => {
+			queue = [];
+		},
+		async run(frames: number) {
+			for (let i = 0; i < frames; i++) {
+				const q = queue;
+				queue = [];
+				q.forEach((cb) => cb());
+				await new Promise((r) => setTimeout(r, 0));
+			}
+		}
+	};
+}
+
+describe('TrainingSession', () => {
+	it('plays, reads back at most once per frame, pauses and resets', async () => {
+		const { engine, frames } = fakeEngine();
+		const log = { created: 0, disposed: 0 };
+		const seen: { loss: number; step: number }[] = [];
+		const s = scheduler();
+		const session = new TrainingSession({
+			engine,
+			create: () => fakeTrainer(log),
+			onStats: (st, step) => seen.push({ loss: st.loss, step }),
+			schedule: s.schedule,
+			cancel: s.cancel
+		});
+		const before = tf.memory().numTensors;
+		await session.start();
+		session.stepsPerFrame = 3;
+		session.play();
+		expect(session.status).toBe('running');
+		await s.run(4);
+		expect(session.step).toBeGreaterThanOrEqual(6);
+		expect(seen.length).toBeGreaterThan(0);
+		for (const r of seen) expect(r.loss).toBe(1 + r.step);
+		expect(frames.some((n) => n === 3)).toBe(true);
+		session.pause();
+		const stepAtPause = session.step;
+		await s.run(3);
+		expect(session.step).toBe(stepAtPause);
+		expect(session.status).toBe('paused');
+		session.stepOnce();
+		expect(session.step).toBe(stepAtPause + 1);
+		session.reset();
+		expect(session.step).toBe(0);
+		expect(log.disposed).toBe(1);
+		session.destroy();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(log.disposed).toBe(2);
+		expect(tf.memory().numTensors).toBe(before);
+	});
+
+	it('stops in the diverged state on a NaN loss and resets out of it', async () => {
+		const { engine } = fakeEngine();
+		const log = { created: 0, disposed: 0 };
+		const s = scheduler();
+		const session = new TrainingSession({
+			engine,
+			create: () => fakeTrainer(log, 2),
+			onStats: () => {},
+			schedule: s.schedule,
+			cancel: s.cancel
+		});
+		await session.start();
+		session.play();
+		await s.run(6);
+		expect(session.status).toBe('diverged');
+		const stepAtDivergence = session.step;
+		await s.run(3);
+		expect(session.step).toBe(stepAtDivergence);
+		session.play();
+		expect(session.status).toBe('diverged');
+		session.reset();
+		expect(session.status).toBe('idle');
+		session.destroy();
+	});
+
+	it('rebuilds the model after a device loss and resumes', async () => {
+		const { engine, emit } = fakeEngine();
+		const log = { created: 0, disposed: 0 };
+		const s = scheduler();
+		const session = new TrainingSession({
+			engine,
+			create: () => fakeTrainer(log),
+			onStats: () => {},
+			schedule: s.schedule,
+			cancel: s.cancel
+		});
+		await session.start();
+		session.play();
+		await s.run(2);
+		emit({ type: 'lost', loss: { reason: 'destroyed', message: 'test' } });
+		expect(session.status).toBe('recovering');
+		expect(log.disposed).toBe(1);
+		emit({ type: 'ready', generation: 2 });
+		expect(log.created).toBe(2);
+		expect(session.status).toBe('running');
+		await s.run(2);
+		expect(session.step).toBeGreaterThan(0);
+		session.destroy();
+	});
+
+	it('keeps running through a rebuild and applies the frame budget', async () => {
+		const { engine } = fakeEngine();
+		const log = { created: 0, disposed: 0 };
+		const s = scheduler();
+		let clock = 0;
+		const session = new TrainingSession({
+			engine,
+			create: () => {
+				const t = fakeTrainer(log);
+				const step = t.step.bind(t);
+				t.step = (r) => {
+					clock += 5;
+					return step(r);
+				};
+				return t;
+			},
+			onStats: () => {},
+			schedule: s.schedule,
+			cancel: s.cancel,
+			now: () => clock,
+			budgetMs: 8
+		});
+		await session.start();
+		session.stepsPerFrame = 100;
+		session.play();
+		await s.run(1);
+		// 5 ms per step with an 8 ms budget: the third step is the last of the frame.
+		expect(session.step).toBe(3);
+		session.rebuild();
+		expect(session.status).toBe('running');
+		expect(session.step).toBe(0);
+		session.destroy();
+	});
+});
