@@ -26,7 +26,7 @@ export const schema = defineSchema({
 	/** number of hidden layers of the depth experiment */
 	depth: { kind: 'number', default: 10, min: 2, max: 20, step: 1, integer: true },
 	/** units per hidden layer */
-	width: { kind: 'number', default: 8, min: 2, max: 16, step: 1, integer: true },
+	width: { kind: 'number', default: 16, min: 2, max: 16, step: 1, integer: true },
 	/** weight initialisation */
 	init: { kind: 'enum', default: 'xavier', options: INITS },
 	/** SGD learning rate */
