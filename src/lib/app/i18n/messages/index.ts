@@ -1,10 +1,14 @@
+import { app } from './app';
+import { charts } from './charts';
 import { shell } from './shell';
+import { status } from './status';
+import { ui } from './ui';
 
 /**
  * Every namespace of UI strings. Add a namespace file beside this one and list it here; keys must
  * be unique across namespaces (a unit test checks it).
  */
-export const namespaces = { shell } as const;
+export const namespaces = { app, shell, status, ui, charts } as const;
 
 type Ns = typeof namespaces;
 type EnOf<K extends keyof Ns> = Ns[K]['en'];

@@ -1,0 +1,20 @@
+/** Line chart of many series (training curves), linear/log axes, read-out, markers. */
+export { default as LineChart } from './LineChart.svelte';
+/** Sampled function curves with axes through zero (activations and derivatives). */
+export { default as FunctionCurve } from './FunctionCurve.svelte';
+/** Canvas heatmap (rows x cols), sequential or diverging colour, appendable columns. */
+export { default as Heatmap } from './Heatmap.svelte';
+/** Grouped bar chart, optionally editable by drag and keyboard. */
+export { default as BarChart } from './BarChart.svelte';
+/** Fully connected network diagram with edge/node values and dead units. */
+export { default as NetworkDiagram } from './NetworkDiagram.svelte';
+/** Figure frame (title, export menu, data table) used by every chart. */
+export { default as ChartFrame } from './ChartFrame.svelte';
+
+export type { LineSeries, Marker, RefLine } from './core/lineModel';
+export type { BarGroup } from './core/barModel';
+export type { ColorMode } from './core/colors';
+export type { EdgeMode } from './core/networkLayout';
+export type { Extent } from './core/domain';
+export type { FrameIds } from './core/types';
+export { formatCompact } from './core/format';
