@@ -30,7 +30,7 @@ export const schema = defineSchema({
 	/** weight initialisation */
 	init: { kind: 'enum', default: 'xavier', options: INITS },
 	/** SGD learning rate */
-	lr: { kind: 'number', default: 0.1, min: 0.0001, max: 10, step: 0.0001 },
+	lr: { kind: 'number', default: 0.1, min: 0.0001, max: 10 },
 	/** training set */
 	data: { kind: 'enum', default: 'moons', options: DATASETS },
 	/** training steps per animation frame */

@@ -1,13 +1,19 @@
 import { error } from '@sveltejs/kit';
+import type { Component } from 'svelte';
 import { LESSONS, lessonBySlug } from '$lessons/catalog';
 import type { EntryGenerator, PageLoad } from './$types';
 
 /** Prerender every built lesson. */
 export const entries: EntryGenerator = () => LESSONS.filter((l) => l.built).map((l) => ({ slug: l.slug }));
 
-/** Resolves the lesson; lessons that do not exist or are not built yet are a 404. */
-export const load: PageLoad = ({ params }) => {
+/** One chunk per lesson: only the visited lesson's code is loaded. */
+const modules = import.meta.glob<{ default: Component }>('/lessons/*/Lesson.svelte');
+
+/** Resolves the lesson and loads its component; unknown or unbuilt lessons are a 404. */
+export const load: PageLoad = async ({ params }) => {
 	const lesson = lessonBySlug(params.slug);
-	if (!lesson || !lesson.built) error(404, 'not found');
-	return { lesson };
+	const loader = lesson?.built ? modules[`/lessons/${lesson.slug}/Lesson.svelte`] : undefined;
+	if (!lesson || !loader) error(404, 'not found');
+	const mod = await loader();
+	return { lesson, component: mod.default };
 };
