@@ -32,7 +32,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `npx vite preview --port ${PORT} --strictPort`,
+		command: `npx vite preview --port ${PORT} --strictPort --bypass-lock`,
 		url: `http://localhost:${PORT}`,
 		reuseExistingServer: false,
 		timeout: 60_000

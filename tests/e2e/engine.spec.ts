@@ -1,21 +1,19 @@
 import { chromium } from '@playwright/test';
 import { BASE_ARGS } from '../../playwright.config';
-import { backendOf, expect, expectClean, test } from './fixtures';
+import { backendOf, expect, test } from './fixtures';
 
-test('the status bar says WebGPU and names the software adapter', async ({ page, watch }) => {
+test('the status bar says WebGPU and names the software adapter', async ({ page }) => {
 	await page.goto('/');
 	expect(await backendOf(page)).toBe('webgpu');
 	await expect(page.getByTestId('status-adapter')).toContainText(/software adapter/);
 	await expect(page.getByTestId('status-why')).toContainText('WebGPU');
 	await expect(page.getByTestId('status-tensors')).toBeVisible();
-	expectClean(watch);
 });
 
-test('?backend= forces a backend', async ({ page, watch }) => {
+test('?backend= forces a backend', async ({ page }) => {
 	await page.goto('/?backend=cpu');
 	expect(await backendOf(page)).toBe('cpu');
 	await expect(page.getByTestId('status-why')).toContainText('?backend=cpu');
-	expectClean(watch);
 });
 
 test('without --enable-unsafe-webgpu the app falls back to WebGL and says why', async ({ baseURL }) => {

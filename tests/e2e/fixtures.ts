@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /** What a page did that a test may want to assert on. */
 export interface PageWatch {
@@ -6,26 +6,38 @@ export interface PageWatch {
 	externalRequests: string[];
 }
 
+/** tfjs flags for tests that must exercise the GPU (read by the layout from `window.__DLX_FLAGS__`). */
+export const GPU_FLAGS = { WEBGPU_CPU_FORWARD: false, WEBGPU_CONV_SEPARATE_IM2COL_SHADER: true };
+
 /**
- * Test fixture: every page records console errors and page errors, and every request that
- * leaves localhost (which is also aborted). Tests end by asserting both lists are empty.
+ * Test fixture, applied to every test: records console errors and page errors, and every request
+ * that leaves localhost (which is also aborted), and fails the test if there were any. Pages get
+ * the GPU flags so training really runs on WebGPU.
  */
 export const test = base.extend<{ watch: PageWatch }>({
-	watch: async ({ page }, use) => {
-		const watch: PageWatch = { consoleErrors: [], externalRequests: [] };
-		page.on('console', (msg) => {
-			if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
-		});
-		page.on('pageerror', (err) => watch.consoleErrors.push(`pageerror: ${err.message}`));
-		await page.route('**/*', (route) => {
-			const url = new URL(route.request().url());
-			const local = ['localhost', '127.0.0.1'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:';
-			if (local) return route.continue();
-			watch.externalRequests.push(url.href);
-			return route.abort();
-		});
-		await use(watch);
-	}
+	watch: [
+		async ({ page }, use) => {
+			const watch: PageWatch = { consoleErrors: [], externalRequests: [] };
+			page.on('console', (msg) => {
+				if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
+			});
+			page.on('pageerror', (err) => watch.consoleErrors.push(`pageerror: ${err.message}`));
+			await page.route('**/*', (route) => {
+				const url = new URL(route.request().url());
+				const local = ['localhost', '127.0.0.1'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol);
+				if (local) return route.continue();
+				watch.externalRequests.push(url.href);
+				return route.abort();
+			});
+			await page.addInitScript((flags) => {
+				(window as unknown as { __DLX_FLAGS__: unknown }).__DLX_FLAGS__ = flags;
+			}, GPU_FLAGS);
+			await use(watch);
+			expect(watch.consoleErrors, 'console errors').toEqual([]);
+			expect(watch.externalRequests, 'requests leaving localhost').toEqual([]);
+		},
+		{ auto: true }
+	]
 });
 
 export { expect };
@@ -37,8 +49,39 @@ export async function backendOf(page: Page): Promise<string> {
 	return (await el.getAttribute('data-backend')) ?? '';
 }
 
-/** Asserts the page raised no console errors and made no external request. */
-export function expectClean(watch: PageWatch): void {
-	expect(watch.consoleErrors, 'console errors').toEqual([]);
-	expect(watch.externalRequests, 'requests leaving localhost').toEqual([]);
+/** The live tensor count shown in the status bar. */
+export async function tensorCount(page: Page): Promise<number> {
+	return Number(await page.getByTestId('status-tensors').locator('[data-value]').getAttribute('data-value'));
+}
+
+/** The chart figure with this title. */
+export function chart(page: Page, title: string | RegExp): Locator {
+	return page.getByRole('figure', { name: title });
+}
+
+/** The chart's plotted data as text, read from its data table (opened if needed). */
+export async function chartData(page: Page, title: string | RegExp): Promise<string> {
+	const fig = chart(page, title);
+	const details = fig.locator('details');
+	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+	return (await details.locator('table').innerText()).trim();
+}
+
+/** Waits until a chart's data differs from `before`; returns the new data. */
+export async function chartChanges(page: Page, title: string | RegExp, before: string): Promise<string> {
+	let now = before;
+	await expect.poll(async () => (now = await chartData(page, title)), { timeout: 30_000 }).not.toBe(before);
+	return now;
+}
+
+/** The training step counter of a PlayBar. */
+export async function stepsOf(page: Page): Promise<number> {
+	const text = await page.getByTestId('playbar-steps').innerText();
+	return Number(text.replace(/[^0-9]/g, ''));
+}
+
+/** Number of data rows in a chart's data table. */
+export async function chartRowCount(page: Page, title: string | RegExp): Promise<number> {
+	await chartData(page, title);
+	return chart(page, title).locator('details table tbody tr').count();
 }

@@ -170,6 +170,10 @@ export const en = {
 			description:
 				'One bar per class: its probability for the logits and temperature set below, from the stable formula. The naive formula is computed alongside to show when it breaks.'
 		},
+		logitsChart: {
+			title: 'Logits z (drag a bar or use the arrow keys)',
+			description: 'The raw scores fed to softmax, one bar per class. Drag a bar, or focus it and press the up and down arrows, to change a logit.'
+		},
 		classLabel: 'class {i}',
 		naiveLabel: 'Naive: exp(z/T) / Σ exp(z/T)',
 		stableLabel: 'Stable: subtract max z first',
@@ -224,7 +228,6 @@ export const en = {
 				description:
 					"One column per training step, one row per layer (layer 1 = nearest the input); the colour is the log of that layer's gradient norm. Rows near the input that stay at the low end of the scale are layers that do not learn."
 			},
-			heatmapLegend: 'log₁₀ gradient norm',
 			loss: {
 				title: 'Training loss',
 				description:

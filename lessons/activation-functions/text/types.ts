@@ -193,6 +193,8 @@ export interface L02Text {
 		/** Cross-entropy gradient w.r.t. the logits. */
 		gradientTex: TeX;
 		chart: ChartText;
+		/** The editable logits bar chart. */
+		logitsChart: ChartText;
 		/** Bar label, `{i}` = 1..5. */
 		classLabel: Template;
 		/** Label of the naive result. */
@@ -224,8 +226,6 @@ export interface L02Text {
 			gradNorm: ChartText;
 			/** Gradient norm, layer x training step. */
 			heatmap: ChartText;
-			/** Colour legend of the heatmap. */
-			heatmapLegend: string;
 			loss: ChartText;
 			/** Network diagram coloured by gradient magnitude. */
 			network: ChartText;

@@ -157,6 +157,10 @@ export const zh = {
 			title: 'softmax 概率',
 			description: '每个类别一根柱子：在下方设定的 logits 与温度下，由稳定公式算出的概率。朴素公式的结果同时给出，以便看到它何时失效。'
 		},
+		logitsChart: {
+			title: 'Logit z（拖动柱子或用方向键调整）',
+			description: '输入 softmax 的原始得分，每个类别一根柱子。拖动柱子，或选中后按上下方向键，即可修改 logit。'
+		},
 		classLabel: '类别 {i}',
 		naiveLabel: '朴素公式：exp(z/T) / Σ exp(z/T)',
 		stableLabel: '稳定公式：先减去 z 的最大值',
@@ -209,7 +213,6 @@ export const zh = {
 				title: '梯度范数随训练的变化',
 				description: '每一列是一个训练步，每一行是一层（第 1 层最靠近输入）；颜色表示该层梯度范数的对数。靠近输入的几行若始终处在色标低端，说明这些层没有在学习。'
 			},
-			heatmapLegend: 'log₁₀ 梯度范数',
 			loss: {
 				title: '训练损失',
 				description: '每一步之后训练集上的二元交叉熵。曲线平躺在 0.69（ln 2）附近，说明网络的表现不比瞎猜好。'

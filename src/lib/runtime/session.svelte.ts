@@ -41,6 +41,7 @@ export class TrainingSession<S extends StepStats> {
 	private epoch = 0;
 	private lastFrameAt = 0;
 	private resumeAfterRecovery = false;
+	private playWhenReady = false;
 	private unsubscribe: () => void;
 	private destroyed = false;
 	private readonly opts: Required<Omit<SessionOptions<S>, 'onReset'>> & Pick<SessionOptions<S>, 'onReset'>;
@@ -64,6 +65,10 @@ export class TrainingSession<S extends StepStats> {
 		await this.opts.engine.ready();
 		if (this.destroyed || this.trainer) return;
 		this.build();
+		if (this.playWhenReady) {
+			this.playWhenReady = false;
+			this.play();
+		}
 	}
 
 	/** True once a model exists. */
@@ -85,6 +90,17 @@ export class TrainingSession<S extends StepStats> {
 		}
 		this.opts.onReset?.();
 		if (this.status !== 'running') this.status = 'idle';
+		this.showInitialState();
+	}
+
+	/** Reads back the fresh model's stats (step 0) so charts show the starting point at once. */
+	private showInitialState(): void {
+		if (!this.trainer?.inspect) return;
+		try {
+			this.readBack(this.trainer.inspect(), 0);
+		} catch (e) {
+			this.fail(e);
+		}
 	}
 
 	private fail(e: unknown): void {
@@ -93,9 +109,13 @@ export class TrainingSession<S extends StepStats> {
 		this.stopLoop();
 	}
 
-	/** Starts continuous training. */
+	/** Starts continuous training (as soon as the model exists, if it is still being built). */
 	play(): void {
-		if (!this.trainer || this.status === 'diverged' || this.status === 'recovering') return;
+		if (!this.trainer) {
+			this.playWhenReady = !this.destroyed;
+			return;
+		}
+		if (this.status === 'diverged' || this.status === 'recovering') return;
 		this.status = 'running';
 		this.lastFrameAt = this.opts.now();
 		if (this.frameId === null) this.frameId = this.opts.schedule(this.frame);
@@ -103,6 +123,7 @@ export class TrainingSession<S extends StepStats> {
 
 	/** Pauses continuous training. */
 	pause(): void {
+		this.playWhenReady = false;
 		if (this.status === 'running') this.status = 'paused';
 		this.stopLoop();
 	}
@@ -189,7 +210,7 @@ export class TrainingSession<S extends StepStats> {
 			.then((values) => {
 				if (epoch !== this.epoch || !this.trainer) return;
 				const decoded = this.trainer.decode(values as Float32Array);
-				if (!Number.isFinite(decoded.loss)) {
+				if (!Number.isFinite(decoded.loss) || decoded.diverged) {
 					this.status = 'diverged';
 					this.stopLoop();
 				}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	lineTable,
+	sharedX,
 	projectSeries,
 	readingsAt,
 	referenceSeries,
@@ -59,5 +60,18 @@ describe('read-out and table', () => {
 		const short = lineTable([a, b], ['series', 'x', 'y'], 3);
 		expect(short.rows).toHaveLength(3);
 		expect(short.total).toBe(6);
+	});
+
+	it('lists series that share their x values in wide form', () => {
+		const f = { name: 'f', x: [0, 1, 2], y: [0, 1, 4] };
+		const g = { name: "f'", x: [0, 1, 2], y: [0, 2, 4] };
+		expect(sharedX([f, g])).toBe(true);
+		const t = lineTable([f, g], ['series', 'x', 'y']);
+		expect(t.columns).toEqual(['x', 'f', "f'"]);
+		expect(t.rows).toEqual([[0, 0, 0], [1, 1, 2], [2, 4, 4]]);
+		expect(t.total).toBe(3);
+		expect(lineTable([f, g], ['series', 'x', 'y'], 2).rows).toHaveLength(2);
+		expect(sharedX([f, { ...g, x: [0, 1, 3] }])).toBe(false);
+		expect(sharedX([f])).toBe(false);
 	});
 });

@@ -131,6 +131,52 @@ describe('TrainingSession', () => {
 		session.destroy();
 	});
 
+	it('treats a trainer-reported divergence as diverged even when the loss is finite', async () => {
+		const { engine } = fakeEngine();
+		const log = { created: 0, disposed: 0 };
+		const s = scheduler();
+		const session = new TrainingSession({
+			engine,
+			create: () => {
+				const t = fakeTrainer(log);
+				return { ...t, decode: (v: Float32Array) => ({ loss: v[0], diverged: v[0] > 3 }) };
+			},
+			onStats: () => {},
+			schedule: s.schedule,
+			cancel: s.cancel
+		});
+		await session.start();
+		session.play();
+		await s.run(8);
+		expect(session.status).toBe('diverged');
+		session.destroy();
+	});
+
+	it('remembers a play pressed before the model exists', async () => {
+		const { engine } = fakeEngine();
+		let release!: () => void;
+		const gate = new Promise<void>((r) => (release = r));
+		const slowEngine = { ...engine, ready: () => gate } as unknown as Engine;
+		const log = { created: 0, disposed: 0 };
+		const s = scheduler();
+		const session = new TrainingSession({
+			engine: slowEngine,
+			create: () => fakeTrainer(log),
+			onStats: () => {},
+			schedule: s.schedule,
+			cancel: s.cancel
+		});
+		const starting = session.start();
+		session.play();
+		expect(session.status).toBe('idle');
+		release();
+		await starting;
+		expect(session.status).toBe('running');
+		await s.run(2);
+		expect(session.step).toBeGreaterThan(0);
+		session.destroy();
+	});
+
 	it('rebuilds the model after a device loss and resumes', async () => {
 		const { engine, emit } = fakeEngine();
 		const log = { created: 0, disposed: 0 };

@@ -90,13 +90,35 @@ export function readingsAt(
 	});
 }
 
-/** The plotted data in long form: one row (series, x, y) per point, optionally the first `limit`. */
+/** True when every series has the same x values (e.g. curves sampled on one grid). */
+export function sharedX(series: readonly Pick<LineSeries, 'x' | 'y'>[]): boolean {
+	if (series.length < 2) return false;
+	const x0 = series[0].x;
+	const n = Math.min(x0.length, series[0].y.length);
+	for (const s of series.slice(1)) {
+		if (s.x.length !== x0.length || Math.min(s.x.length, s.y.length) !== n) return false;
+		if (s.x !== x0) for (let i = 0; i < n; i++) if (s.x[i] !== x0[i]) return false;
+	}
+	return true;
+}
+
+/**
+ * The plotted data as a table, optionally the first `limit` rows. When all series share their x
+ * values it is wide (x, then one column per series), so every series shows in the first rows;
+ * otherwise long, one row (series, x, y) per point. `columns` = [series, x, y] headings.
+ */
 export function lineTable(
 	series: readonly LineSeries[],
 	columns: [string, string, string],
 	limit = Infinity
 ): ChartTable {
 	const rows: ChartTable['rows'] = [];
+	if (sharedX(series)) {
+		const x = series[0].x;
+		const n = Math.min(x.length, series[0].y.length);
+		for (let i = 0; i < n && rows.length < limit; i++) rows.push([x[i], ...series.map((s) => s.y[i])]);
+		return { columns: [columns[1], ...series.map((s) => s.name)], rows, total: n };
+	}
 	let total = 0;
 	for (const s of series) {
 		const n = Math.min(s.x.length, s.y.length);

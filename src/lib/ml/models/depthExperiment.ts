@@ -91,7 +91,9 @@ export function createDepthExperiment(config: DepthConfig): DepthExperiment {
 		['deadShareByLayer', depth],
 		['deadShare', 1],
 		['deadUnits', hiddenUnits],
-		['edgeGrads', edgeSizes.reduce((a, b) => a + b, 0)]
+		['edgeGrads', edgeSizes.reduce((a, b) => a + b, 0)],
+		['weightSq', 1],
+		['finite', 1]
 	] as const);
 	const variables = mlp.weights.flatMap((w, l) => [w, mlp.biases[l]]);
 	let steps = 0;
@@ -103,14 +105,25 @@ export function createDepthExperiment(config: DepthConfig): DepthExperiment {
 			let stats: tf.Tensor1D | undefined;
 			if (record) {
 				const dead = deadUnitStats(g.pre, mlp.kit.zero);
+				const loss = bceWithLogits(g.logit, yT);
+				const gradNorms = layerGradNorms(g.weightGrads);
 				stats = packStats([
-					bceWithLogits(g.logit, yT),
+					loss,
 					logitAccuracy(g.logit, yT),
-					layerGradNorms(g.weightGrads),
+					gradNorms,
 					dead.shareByLayer,
 					dead.share,
 					dead.flags,
-					edgeGradMagnitudes(g.weightGrads)
+					edgeGradMagnitudes(g.weightGrads),
+					// Sum of squared weights: no max/min op, so a NaN or Infinity anywhere shows here
+					// even on GPUs whose max() drops NaN (it would hide inside ReLU).
+					tf.addN(mlp.weights.map((w) => tf.sum(tf.square(w)))),
+					// 1 when loss, gradient norms and every weight are finite. isFinite tests the bits, so
+					// it holds on GPUs that may optimise NaN and Infinity away in ordinary arithmetic.
+					tf.cast(
+						tf.all(tf.concat([tf.isFinite(tf.reshape(loss, [1])), tf.isFinite(gradNorms), ...mlp.weights.map((w) => tf.isFinite(tf.reshape(w, [-1])))])),
+						'float32'
+					)
 				]);
 			}
 			if (update) sgd.apply(variables, g.weightGrads.flatMap((w, l) => [w, g.biasGrads[l]]));
@@ -154,8 +167,10 @@ export function createDepthExperiment(config: DepthConfig): DepthExperiment {
 			for (let l = 0, at = 0; l < edgeSizes.length; at += edgeSizes[l], l++) {
 				edgeGrads.push(edges.slice(at, at + edgeSizes[l]));
 			}
+			const loss = values[layout.offset.loss];
 			return {
-				loss: values[layout.offset.loss],
+				loss,
+				diverged: isDiverged(loss, values[layout.offset.weightSq], values[layout.offset.finite], layout.slice(values, 'gradNorms')),
 				accuracy: values[layout.offset.accuracy],
 				gradNorms: layout.slice(values, 'gradNorms').slice(),
 				deadShareByLayer: layout.slice(values, 'deadShareByLayer').slice(),
@@ -179,6 +194,19 @@ export function createDepthExperiment(config: DepthConfig): DepthExperiment {
 			mlp.dispose();
 		}
 	};
+}
+
+/** Squared weight norm beyond which a run counts as diverged even while every number is finite. */
+export const DIVERGED_WEIGHT_SQ = 1e30;
+
+/**
+ * Whether a recorded step shows divergence: a non-finite loss or gradient norm, weights that are not
+ * finite (`finite` flag 0) or have exploded past DIVERGED_WEIGHT_SQ.
+ */
+export function isDiverged(loss: number, weightSq: number, finite: number, gradNorms: ArrayLike<number>): boolean {
+	if (!Number.isFinite(loss) || finite < 0.5 || !(weightSq < DIVERGED_WEIGHT_SQ)) return true;
+	for (let i = 0; i < gradNorms.length; i++) if (!Number.isFinite(gradNorms[i])) return true;
+	return false;
 }
 
 /** Stats of a freshly initialised network (no training step), read back asynchronously. */

@@ -14,6 +14,8 @@ export interface Trainer<Stats extends StepStats = StepStats> {
 	step(record: boolean): tf.Tensor | null;
 	/** Turns the values of a stats tensor into plain numbers for the UI. */
 	decode(values: Float32Array): Stats;
+	/** Stats of the current state without a step (same layout as `step(true)`); caller owns it. */
+	inspect?(): tf.Tensor;
 	/** Updates hyperparameters that can change without rebuilding (e.g. the learning rate). */
 	configure?(patch: Record<string, number | string | boolean>): void;
 	/** Frees every tensor the trainer owns. Safe to call twice. */
@@ -23,4 +25,6 @@ export interface Trainer<Stats extends StepStats = StepStats> {
 /** What every trainer reports: the training loss of the recorded step (NaN/Infinity = diverged). */
 export interface StepStats {
 	loss: number;
+	/** Set when the model's parameters are no longer finite, even if the loss still looks finite. */
+	diverged?: boolean;
 }
