@@ -42,6 +42,12 @@ export const test = base.extend<{ watch: PageWatch }>({
 
 export { expect };
 
+/** Opens a page and waits until it is hydrated (its controls respond). */
+export async function open(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** Waits until the status bar names a backend and returns it. */
 export async function backendOf(page: Page): Promise<string> {
 	const el = page.getByTestId('status-backend').locator('[data-backend]');

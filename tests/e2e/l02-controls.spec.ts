@@ -1,10 +1,10 @@
-import { chartChanges, chartData, chartRowCount, expect, stepsOf, test } from './fixtures';
+import { chartChanges, chartData, chartRowCount, expect, open, stepsOf, test } from './fixtures';
 
 const LESSON = '/lessons/activation-functions';
 
 test.describe('L02 controls drive their charts', () => {
 	test('activation select and leaky-ReLU slope change the curves chart', async ({ page }) => {
-		await page.goto(LESSON);
+		await open(page, LESSON);
 		const title = 'Activation functions';
 		const before = await chartData(page, title);
 		await page.getByTestId('curves-act-select').selectOption('leakyRelu');
@@ -23,7 +23,7 @@ test.describe('L02 controls drive their charts', () => {
 	});
 
 	test('temperature, typed logits and dragged bars change the softmax charts', async ({ page }) => {
-		await page.goto(LESSON);
+		await open(page, LESSON);
 		const probs = 'Softmax probabilities';
 		const p0 = await chartData(page, probs);
 		const temp = page.getByTestId('softmax-temp-box-input');
@@ -58,7 +58,7 @@ test.describe('L02 controls drive their charts', () => {
 	});
 
 	test('depth-experiment controls rebuild the network and change its charts', async ({ page }) => {
-		await page.goto(LESSON);
+		await open(page, LESSON);
 		const perLayer = 'Gradient norm per layer';
 		const net = 'Network';
 		let g = await chartData(page, perLayer);
@@ -117,9 +117,9 @@ test.describe('L02 controls drive their charts', () => {
 	});
 
 	test('dead-ReLU share: n/a for sigmoid, measured for ReLU, and raised by a high learning rate', async ({ page }) => {
-		await page.goto(`${LESSON}?act=sigmoid`);
+		await open(page, `${LESSON}?act=sigmoid`);
 		await expect(page.getByTestId('dead-share')).toContainText('n/a');
-		await page.goto(`${LESSON}?act=relu&init=he&depth=6&width=8&lr=5&spf=5&seed=1`);
+		await open(page, `${LESSON}?act=relu&init=he&depth=6&width=8&lr=5&spf=5&seed=1`);
 		const share = page.getByTestId('dead-share');
 		await expect(share).toHaveAttribute('data-share', /\d/);
 		const initial = Number(await share.getAttribute('data-share'));
@@ -133,7 +133,7 @@ test.describe('L02 controls drive their charts', () => {
 	});
 
 	test('a diverging run stops with a message and a reset button', async ({ page }) => {
-		await page.goto(`${LESSON}?act=relu&init=normal&depth=10&lr=10&spf=5`);
+		await open(page, `${LESSON}?act=relu&init=normal&depth=10&lr=10&spf=5`);
 		await page.getByTestId('playbar-play').click();
 		const alert = page.getByTestId('playbar-diverged');
 		await expect(alert).toBeVisible({ timeout: 90_000 });

@@ -25,6 +25,8 @@ export class Engine {
 	/** The last device loss, shown to the user until dismissed. */
 	lastLoss = $state.raw<DeviceLoss | null>(null);
 	error = $state<string | null>(null);
+	/** Uncaptured GPU errors so far (each is also logged with console.error). */
+	gpuErrors = $state(0);
 	memory = $state({ numTensors: 0, numBytes: 0, gpuBytes: null as number | null });
 	/** Training steps per second and frame interval (ms) reported by the running session. */
 	perf = $state({ stepsPerSecond: 0, frameMs: 0, active: false });
@@ -52,6 +54,10 @@ export class Engine {
 			this.backends = backends;
 			backends.installBackends({ wasmPaths: wasm.wasmPaths, flags });
 			backends.onDeviceLost((loss) => void this.recover(loss));
+			backends.onGpuError((message) => {
+				this.gpuErrors += 1;
+				if (this.gpuErrors <= 5) console.error(`WebGPU error: ${message}`);
+			});
 			await this.select();
 			this.memTimer = setInterval(() => this.pollMemory(), 500);
 		} catch (e) {
@@ -143,6 +149,7 @@ export class Engine {
 	destroy(): void {
 		if (this.memTimer) clearInterval(this.memTimer);
 		this.backends?.onDeviceLost(null);
+		this.backends?.onGpuError(null);
 	}
 }
 

@@ -42,6 +42,12 @@ export class TrainingSession<S extends StepStats> {
 	private lastFrameAt = 0;
 	private resumeAfterRecovery = false;
 	private playWhenReady = false;
+	/**
+	 * The user asked for continuous training and has not paused, reset or diverged since. Survives a
+	 * failed read-back, which a GPU device loss causes just before the loss itself is reported.
+	 */
+	private wantsToRun = false;
+	private stepsWhenReady = 0;
 	private unsubscribe: () => void;
 	private destroyed = false;
 	private readonly opts: Required<Omit<SessionOptions<S>, 'onReset'>> & Pick<SessionOptions<S>, 'onReset'>;
@@ -65,10 +71,10 @@ export class TrainingSession<S extends StepStats> {
 		await this.opts.engine.ready();
 		if (this.destroyed || this.trainer) return;
 		this.build();
-		if (this.playWhenReady) {
-			this.playWhenReady = false;
-			this.play();
-		}
+		const play = this.playWhenReady;
+		this.playWhenReady = false;
+		for (; this.stepsWhenReady > 0; this.stepsWhenReady--) this.stepOnce();
+		if (play) this.play();
 	}
 
 	/** True once a model exists. */
@@ -117,6 +123,7 @@ export class TrainingSession<S extends StepStats> {
 		}
 		if (this.status === 'diverged' || this.status === 'recovering') return;
 		this.status = 'running';
+		this.wantsToRun = true;
 		this.lastFrameAt = this.opts.now();
 		if (this.frameId === null) this.frameId = this.opts.schedule(this.frame);
 	}
@@ -124,6 +131,7 @@ export class TrainingSession<S extends StepStats> {
 	/** Pauses continuous training. */
 	pause(): void {
 		this.playWhenReady = false;
+		this.wantsToRun = false;
 		if (this.status === 'running') this.status = 'paused';
 		this.stopLoop();
 	}
@@ -134,9 +142,13 @@ export class TrainingSession<S extends StepStats> {
 		else this.play();
 	}
 
-	/** Runs exactly one step (pausing first) and reads it back. */
+	/** Runs exactly one step (pausing first) and reads it back; queued while the model is built. */
 	stepOnce(): void {
-		if (!this.trainer || this.status === 'diverged' || this.status === 'recovering') return;
+		if (!this.trainer) {
+			if (!this.destroyed) this.stepsWhenReady += 1;
+			return;
+		}
+		if (this.status === 'diverged' || this.status === 'recovering') return;
 		this.pause();
 		if (this.status === 'idle') this.status = 'paused';
 		this.runSteps(1, true);
@@ -144,6 +156,7 @@ export class TrainingSession<S extends StepStats> {
 
 	/** Throws the model away and builds a fresh one from the current settings; stops training. */
 	reset(): void {
+		this.wantsToRun = false;
 		this.stopLoop();
 		this.status = 'idle';
 		this.build();
@@ -212,6 +225,7 @@ export class TrainingSession<S extends StepStats> {
 				const decoded = this.trainer.decode(values as Float32Array);
 				if (!Number.isFinite(decoded.loss) || decoded.diverged) {
 					this.status = 'diverged';
+					this.wantsToRun = false;
 					this.stopLoop();
 				}
 				this.opts.onStats(decoded, step);
@@ -230,7 +244,7 @@ export class TrainingSession<S extends StepStats> {
 	}
 
 	private onDeviceLost(): void {
-		this.resumeAfterRecovery = this.status === 'running';
+		this.resumeAfterRecovery = this.wantsToRun;
 		this.stopLoop();
 		this.epoch += 1;
 		this.disposeTrainer();

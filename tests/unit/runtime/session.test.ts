@@ -152,7 +152,7 @@ describe('TrainingSession', () => {
 		session.destroy();
 	});
 
-	it('remembers a play pressed before the model exists', async () => {
+	it('remembers a step and a play pressed before the model exists', async () => {
 		const { engine } = fakeEngine();
 		let release!: () => void;
 		const gate = new Promise<void>((r) => (release = r));
@@ -167,10 +167,12 @@ describe('TrainingSession', () => {
 			cancel: s.cancel
 		});
 		const starting = session.start();
+		session.stepOnce();
 		session.play();
 		expect(session.status).toBe('idle');
 		release();
 		await starting;
+		expect(session.step).toBe(1);
 		expect(session.status).toBe('running');
 		await s.run(2);
 		expect(session.step).toBeGreaterThan(0);
@@ -199,6 +201,42 @@ describe('TrainingSession', () => {
 		expect(session.status).toBe('running');
 		await s.run(2);
 		expect(session.step).toBeGreaterThan(0);
+		session.destroy();
+	});
+
+	it('resumes after a device loss even when the loss first broke a read-back', async () => {
+		const { engine, emit } = fakeEngine();
+		const log = { created: 0, disposed: 0 };
+		const s = scheduler();
+		let broken = false;
+		const session = new TrainingSession({
+			engine,
+			create: () => {
+				const t = fakeTrainer(log);
+				const step = t.step.bind(t);
+				t.step = (record) => {
+					const out = step(record);
+					if (!broken || !out) return out;
+					out.dispose();
+					return { data: () => Promise.reject(new Error('device destroyed')), dispose: () => {} } as unknown as tf.Tensor;
+				};
+				return t;
+			},
+			onStats: () => {},
+			schedule: s.schedule,
+			cancel: s.cancel
+		});
+		await session.start();
+		session.play();
+		await s.run(2);
+		broken = true;
+		await s.run(3);
+		expect(session.status).toBe('error');
+		broken = false;
+		emit({ type: 'lost', loss: { reason: 'destroyed', message: 'test' } });
+		emit({ type: 'ready', generation: 2 });
+		expect(session.status).toBe('running');
+		expect(session.error).toBeNull();
 		session.destroy();
 	});
 

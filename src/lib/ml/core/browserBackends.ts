@@ -39,7 +39,11 @@ type MinimalAdapter = {
 	isFallbackAdapter?: boolean;
 	requestDevice(desc?: unknown): Promise<MinimalDevice>;
 };
-type MinimalDevice = { lost: Promise<{ reason: string; message: string }>; destroy(): void };
+type MinimalDevice = {
+	lost: Promise<{ reason: string; message: string }>;
+	destroy(): void;
+	addEventListener?(type: 'uncapturederror', listener: (e: Event) => void): void;
+};
 type MinimalGpu = { requestAdapter(opts?: unknown): Promise<MinimalAdapter | null> };
 
 class BackendFailure extends Error {
@@ -56,6 +60,7 @@ let pendingAdapter: MinimalAdapter | null = null;
 let adapterDescription: AdapterDescription | null = null;
 let currentDevice: MinimalDevice | null = null;
 let lossListener: ((loss: DeviceLoss) => void) | null = null;
+let gpuErrorListener: ((message: string) => void) | null = null;
 let retiring = new WeakSet<object>();
 
 function gpuApi(): MinimalGpu | null {
@@ -86,8 +91,16 @@ async function webgpuFactory(): Promise<WebGPUBackend> {
 			maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
 			maxBufferSize: l.maxBufferSize,
 			maxComputeWorkgroupSizeX: l.maxComputeWorkgroupSizeX,
-			maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup
+			maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
+			// More inputs per kernel where the adapter allows (the default guarantee is 8).
+			maxStorageBuffersPerShaderStage: l.maxStorageBuffersPerShaderStage
 		}
+	});
+	// Validation and out-of-memory errors would otherwise only reach the console as warnings, and a
+	// failed kernel silently drops its whole command buffer: report them as errors.
+	device.addEventListener?.('uncapturederror', (e) => {
+		const err = (e as unknown as { error?: { message?: string } }).error;
+		gpuErrorListener?.(err?.message ?? 'unknown WebGPU error');
 	});
 	currentDevice = device;
 	adapterDescription = describeAdapter(adapter);
@@ -118,6 +131,11 @@ export function installBackends(options: InstallOptions): void {
 /** Calls `listener` whenever the GPU device in use is lost (not when we retire it ourselves). */
 export function onDeviceLost(listener: ((loss: DeviceLoss) => void) | null): void {
 	lossListener = listener;
+}
+
+/** Calls `listener` with the message of every uncaptured WebGPU error (validation, out of memory). */
+export function onGpuError(listener: ((message: string) => void) | null): void {
+	gpuErrorListener = listener;
 }
 
 function webglAvailable(): boolean {

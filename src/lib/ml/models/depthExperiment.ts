@@ -10,6 +10,7 @@ import { deadUnitStats } from '../probe/deadUnits';
 import { edgeGradMagnitudes, layerGradNorms } from '../probe/gradNorms';
 import { packStats, statsLayout } from '../probe/pack';
 import { createSgd } from '../train/sgd';
+import { sumTensors } from '../core/ops';
 import type { StepStats, Trainer } from '../train/trainer';
 import { createDeepMlp, type DeepMlp } from './deepMlp';
 import { bceWithLogits, logitAccuracy, mlpBceGradients } from './deepMlpGrads';
@@ -117,7 +118,7 @@ export function createDepthExperiment(config: DepthConfig): DepthExperiment {
 					edgeGradMagnitudes(g.weightGrads),
 					// Sum of squared weights: no max/min op, so a NaN or Infinity anywhere shows here
 					// even on GPUs whose max() drops NaN (it would hide inside ReLU).
-					tf.addN(mlp.weights.map((w) => tf.sum(tf.square(w)))),
+					sumTensors(mlp.weights.map((w) => tf.sum(tf.square(w)))),
 					// 1 when loss, gradient norms and every weight are finite. isFinite tests the bits, so
 					// it holds on GPUs that may optimise NaN and Infinity away in ordinary arithmetic.
 					tf.cast(
