@@ -32,7 +32,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `npx vite preview --port ${PORT} --strictPort --bypass-lock`,
+		command: `npx vite preview --port ${PORT} --strictPort`,
 		url: `http://localhost:${PORT}`,
 		reuseExistingServer: false,
 		timeout: 60_000
