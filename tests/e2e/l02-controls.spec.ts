@@ -147,3 +147,20 @@ test.describe('L02 controls drive their charts', () => {
 		expect(await stepsOf(page)).toBe(0);
 	});
 });
+
+test('the page shows vanishing gradients with sigmoid, and none with ReLU and He initialisation', async ({ page }) => {
+	await open(page, LESSON);
+	const ratio = page.getByTestId('depth-ratio');
+	const read = async () => Number(await ratio.getAttribute('data-ratio'));
+	// Self-check question 1 sets sigmoid, Xavier, 15 layers.
+	await page.getByTestId('self-check-q0-setup').click();
+	await expect(page.getByTestId('depth-depth-box-input')).toHaveValue('15');
+	await expect(ratio).toContainText('layer 15');
+	await expect.poll(read, { timeout: 30_000 }).toBeLessThan(1e-3);
+	// Question 2: ReLU with He initialisation, same depth.
+	await page.getByTestId('self-check-q1-setup').click();
+	await expect(page.getByTestId('depth-act-select')).toHaveValue('relu');
+	await expect(page.getByTestId('depth-init-select')).toHaveValue('he');
+	await expect.poll(read, { timeout: 30_000 }).toBeGreaterThan(1e-2);
+	await expect(page).toHaveURL(/act=relu/);
+});

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import { chart, expect, open, stepsOf, test } from './fixtures';
+import { chart, chartRowCount, expect, open, stepsOf, test } from './fixtures';
 
 const LESSON = '/lessons/activation-functions';
 
@@ -46,6 +46,8 @@ test('every export format of a line chart downloads a valid file', async ({ page
 	await page.getByTestId('playbar-step').click();
 	await expect.poll(() => stepsOf(page)).toBe(2);
 	const title = 'Training loss';
+	// Read-backs arrive asynchronously (the first one waits for shader compilation).
+	await expect.poll(() => chartRowCount(page, title), { timeout: 60_000 }).toBe(3);
 	await expect(chart(page, title).locator('svg path[data-series]')).toHaveCount(1);
 
 	const svg = await download(page, title, 'Download SVG');
