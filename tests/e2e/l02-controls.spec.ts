@@ -3,22 +3,35 @@ import { chartChanges, chartData, chartRowCount, expect, open, stepsOf, test } f
 const LESSON = '/lessons/activation-functions';
 
 test.describe('L02 controls drive their charts', () => {
-	test('activation select and leaky-ReLU slope change the curves chart', async ({ page }) => {
+	test('activation select highlights its curves; the leaky-ReLU slope reshapes them', async ({ page }) => {
 		await open(page, LESSON);
+		const curves = page.getByRole('figure', { name: 'Activation functions' });
+		const derivs = page.getByRole('figure', { name: 'Their derivatives' });
+		await expect(curves.locator('path[data-series="Sigmoid"]')).toHaveClass(/bold/);
+		await expect(page.getByTestId('curves-max-slope')).toContainText('0.250');
+		await page.getByTestId('curves-act-select').selectOption('leakyRelu');
+		await expect(curves.locator('path[data-series="Leaky ReLU"]')).toHaveClass(/bold/);
+		await expect(curves.locator('path[data-series="Sigmoid"]')).toHaveClass(/faded/);
+		await expect(derivs.locator('path[data-series="Leaky ReLU′"]')).toHaveClass(/bold/);
+		await expect(page.getByTestId('curves-max-slope')).toContainText('1.000');
 		const title = 'Activation functions';
 		const before = await chartData(page, title);
-		await page.getByTestId('curves-act-select').selectOption('leakyRelu');
-		const leaky = await chartChanges(page, title, before);
+		const derivBefore = await chartData(page, 'Their derivatives');
 		// The slider: keyboard on the range, then a typed exact value.
 		const range = page.getByTestId('curves-alpha-range');
 		await range.focus();
 		await range.press('ArrowRight');
-		const moved = await chartChanges(page, title, leaky);
+		const moved = await chartChanges(page, title, before);
 		const box = page.getByTestId('curves-alpha-box-input');
 		await box.fill('0.4');
 		await box.press('Enter');
 		await chartChanges(page, title, moved);
-		await expect(page.getByTestId('curves-max-slope')).toContainText('1.000');
+		await chartChanges(page, 'Their derivatives', derivBefore);
+		await expect(page).toHaveURL(/alpha=0\.4/);
+		// A bad typed value is refused with a message and the last good value stays.
+		await box.fill('abc');
+		await box.press('Enter');
+		await expect(page.getByRole('alert').filter({ hasText: /number/i }).first()).toBeVisible();
 		await expect(page).toHaveURL(/alpha=0\.4/);
 	});
 
@@ -163,4 +176,32 @@ test('the page shows vanishing gradients with sigmoid, and none with ReLU and He
 	await expect(page.getByTestId('depth-init-select')).toHaveValue('he');
 	await expect.poll(read, { timeout: 30_000 }).toBeGreaterThan(1e-2);
 	await expect(page).toHaveURL(/act=relu/);
+});
+
+test('every numeric control refuses bad typed input with a message and keeps a safe value', async ({ page }) => {
+	await open(page, LESSON);
+	const controls: [string, string][] = [
+		['softmax-temp-box', '10'],
+		['softmax-z1', '1000.0'],
+		['depth-depth-box', '20'],
+		['depth-width-box', '16'],
+		['depth-lr-box', '10'],
+		['playbar-speed-box', '100'],
+		['playbar-seed', '2147483647']
+	];
+	for (const [id, max] of controls) {
+		const field = page.getByTestId(id.replace(/-box$/, ''));
+		const input = page.getByTestId(`${id}-input`);
+		const before = await input.inputValue();
+		await input.fill('abc');
+		await input.press('Enter');
+		await expect(field.getByRole('alert')).toBeVisible();
+		await expect(input).toHaveValue(before);
+		await input.fill('1e12');
+		await input.press('Enter');
+		await expect(field.getByRole('alert')).toContainText(/max/i);
+		await expect(input).toHaveValue(max);
+	}
+	// The page is still alive: the network was rebuilt at the clamped size.
+	await expect(page.getByTestId('depth-ratio')).toContainText('layer 20');
 });

@@ -127,8 +127,12 @@ export const en = {
 		},
 		chart: {
 			title: 'Activation functions',
+			description: 'Each activation f(x) over the same inputs; the activation chosen above is highlighted.'
+		},
+		derivChart: {
+			title: 'Their derivatives',
 			description:
-				'Each activation f(x) and its derivative f′(x); the activation chosen above is highlighted. Where the derivative is close to 0 the function saturates and passes almost no gradient back.'
+				'The derivative f′(x) of each activation; the one chosen above is highlighted. Where the derivative is close to 0 the function saturates and passes almost no gradient back. Sigmoid never exceeds 1/4.'
 		},
 		legendF: 'function f(x)',
 		legendDf: 'derivative f′(x)',

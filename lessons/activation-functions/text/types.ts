@@ -158,6 +158,8 @@ export interface L02Text {
 		intro: Prose;
 		activations: Record<ActivationName, ActivationText>;
 		chart: ChartText;
+		/** The chart of all six derivatives. */
+		derivChart: ChartText;
 		/** Legend entry of the function curve. */
 		legendF: string;
 		/** Legend entry of the derivative curve. */
