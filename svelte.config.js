@@ -8,6 +8,11 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		alias: { $lessons: 'lessons' },
+		typescript: {
+			config: (tsconfig) => {
+				tsconfig.include.push('../lessons/**/*.ts', '../lessons/**/*.svelte', '../playwright.config.ts');
+			}
+		},
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
 	}
 };

@@ -16,8 +16,8 @@ import {
 	type FailureCode
 } from './backendSelect';
 
-/** Where the WASM binaries are served from (file name -> URL). */
-export type WasmPaths = Record<string, string>;
+/** Where the WASM binaries are served from: a folder URL, or file name -> URL. */
+export type WasmPaths = string | Record<string, string>;
 
 /** Options for `installBackends`. */
 export interface InstallOptions {

@@ -1,0 +1,107 @@
+/**
+ * Node benchmark of L02's training step on a real WebGPU device through Dawn (the `webgpu` npm
+ * package), with the app's own WebGPU backend factory: checks that the device limits we request are
+ * accepted by the adapter, and reports milliseconds per step for the lean hand-written step against
+ * tfjs autodiff with tfjs's SGD and Adam, on WebGPU and on the CPU backend. Prints JSON.
+ * Built by bench/gpu-node/build.mjs into one file; `webgpu` stays external (loaded at run time).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { create, globals } from 'webgpu';
+import { createDepthExperiment, type DepthConfig } from '$lib/ml/models/depthExperiment';
+import { createDeepMlp } from '$lib/ml/models/deepMlp';
+import { makeToy2d } from '$lib/ml/data/toy2d';
+
+Object.assign(globalThis, globals);
+(globalThis as unknown as { navigator: unknown }).navigator = { gpu: create([]) };
+
+const STEPS = Number(process.env.STEPS ?? 300);
+const WARMUP = 30;
+
+type Result = { name: string; backend: string; msPerStep: number; kernelsPerStep?: number };
+
+/** Times `step` (one training step) over STEPS steps after a warm-up; syncs with a read-back. */
+async function time(step: () => tf.Tensor | null, sync: () => Promise<void>): Promise<number> {
+	for (let i = 0; i < WARMUP; i++) step()?.dispose();
+	await sync();
+	const t0 = performance.now();
+	for (let i = 0; i < STEPS; i++) {
+		const s = step();
+		s?.dispose();
+	}
+	await sync();
+	return (performance.now() - t0) / STEPS;
+}
+
+async function kernels(step: () => tf.Tensor | null): Promise<number> {
+	const info = await tf.profile(() => step() ?? tf.scalar(0));
+	(info.result as tf.Tensor).dispose();
+	return info.kernels.length;
+}
+
+/** tfjs autodiff baseline: same network, tf.variableGrads + a tfjs optimizer. */
+function autodiffStep(config: DepthConfig, optimizer: tf.Optimizer) {
+	const mlp = createDeepMlp(config);
+	const data = makeToy2d(config.data, { n: 256, seed: config.seed });
+	const x = tf.tensor2d(data.x, [data.n, 2]);
+	const y = tf.tensor2d(data.y, [data.n, 1]);
+	const vars = [...mlp.weights, ...mlp.biases];
+	const step = () => {
+		tf.tidy(() => {
+			const { value, grads } = tf.variableGrads(
+				() => tf.losses.sigmoidCrossEntropy(y, mlp.forward(x).logit) as tf.Scalar,
+				vars
+			);
+			optimizer.applyGradients(grads);
+			value.dispose();
+		});
+		return null;
+	};
+	return { step, sync: async () => void (await mlp.weights[0].data()), dispose: () => (mlp.dispose(), x.dispose(), y.dispose(), optimizer.dispose()) };
+}
+
+async function suite(backend: string, act: DepthConfig['act']): Promise<Result[]> {
+	const config: DepthConfig = { act, alpha: 0.1, depth: 10, width: 16, init: act === 'relu' ? 'he' : 'xavier', lr: 0.05, data: 'moons', seed: 1 };
+	const out: Result[] = [];
+	const lean = createDepthExperiment(config);
+	const leanSync = async () => {
+		const t = lean.step(true)!;
+		await t.data();
+		t.dispose();
+	};
+	out.push({ name: `lean SGD step (${act})`, backend, msPerStep: await time(() => lean.step(false), leanSync), kernelsPerStep: await kernels(() => lean.step(false)) });
+	out.push({ name: `lean SGD step + stats read-back every step (${act})`, backend, msPerStep: await time(() => lean.step(true), leanSync) });
+	lean.dispose();
+	for (const [label, make] of [
+		['tfjs autodiff + tf.train.sgd', () => tf.train.sgd(0.05)],
+		['tfjs autodiff + tf.train.adam', () => tf.train.adam(0.01)]
+	] as const) {
+		const b = autodiffStep(config, make());
+		out.push({ name: `${label} (${act})`, backend, msPerStep: await time(b.step, b.sync), kernelsPerStep: await kernels(b.step) });
+		b.dispose();
+	}
+	return out;
+}
+
+const report: Record<string, unknown> = { steps: STEPS };
+const backends = await import('$lib/ml/core/browserBackends');
+backends.installBackends({ wasmPaths: 'file:///nonexistent/' });
+backends.onGpuError((m) => ((report.gpuErrors ??= []) as string[]).push(m));
+const choice = await backends.chooseBackend('webgpu');
+report.choice = choice;
+const gpu = (globalThis as unknown as { navigator: { gpu: { requestAdapter(): Promise<{ limits: Record<string, number> } | null> } } }).navigator.gpu;
+const adapter = await gpu.requestAdapter();
+report.adapterLimits = adapter && {
+	maxStorageBuffersPerShaderStage: adapter.limits.maxStorageBuffersPerShaderStage,
+	maxComputeWorkgroupStorageSize: adapter.limits.maxComputeWorkgroupStorageSize,
+	maxBufferSize: adapter.limits.maxBufferSize
+};
+const results: Result[] = [];
+if (choice.backend === 'webgpu') {
+	tf.env().set('WEBGPU_CPU_FORWARD', false);
+	for (const act of ['relu', 'sigmoid'] as const) results.push(...(await suite('webgpu', act)));
+}
+await tf.setBackend('cpu');
+for (const act of ['relu'] as const) results.push(...(await suite('cpu', act)));
+report.results = results;
+console.log(JSON.stringify(report, null, 1));
+process.exit(0);
