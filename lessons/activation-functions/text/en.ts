@@ -178,6 +178,7 @@ export const en = {
 			title: 'Logits z (drag a bar or use the arrow keys)',
 			description: 'The raw scores fed to softmax, one bar per class. Drag a bar, or focus it and press the up and down arrows, to change a logit.'
 		},
+		entropyLabel: 'Entropy: {value} bits',
 		classLabel: 'class {i}',
 		naiveLabel: 'Naive: exp(z/T) / Σ exp(z/T)',
 		stableLabel: 'Stable: subtract max z first',

@@ -197,6 +197,8 @@ export interface L02Text {
 		chart: ChartText;
 		/** The editable logits bar chart. */
 		logitsChart: ChartText;
+		/** Entropy read-out, `{value}` in bits. */
+		entropyLabel: Template;
 		/** Bar label, `{i}` = 1..5. */
 		classLabel: Template;
 		/** Label of the naive result. */

@@ -165,6 +165,7 @@ export const zh = {
 			title: 'Logit z（拖动柱子或用方向键调整）',
 			description: '输入 softmax 的原始得分，每个类别一根柱子。拖动柱子，或选中后按上下方向键，即可修改 logit。'
 		},
+		entropyLabel: '熵：{value} 比特',
 		classLabel: '类别 {i}',
 		naiveLabel: '朴素公式：exp(z/T) / Σ exp(z/T)',
 		stableLabel: '稳定公式：先减去 z 的最大值',

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, EngineEvent } from '$lib/app/engine.svelte';
 import type { StepStats, Trainer } from '$lib/ml/train/trainer';
-import { TrainingSession } from '$lib/runtime/session.svelte';
+import { TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
 
 beforeAll(async () => {
 	await tf.setBackend('cpu');
@@ -67,19 +67,35 @@ function scheduler() {
 	};
 }
 
+type Log = { created: number; disposed: number };
+
+/**
+ * A session on a fake engine and a manual scheduler. `wrap` may alter each new fake trainer;
+ * `options` override the session's options (onStats, engine, clock, budget).
+ */
+function rig(
+	wrap: (t: Trainer, log: Log) => Trainer = (t) => t,
+	options: Partial<SessionOptions<StepStats>> = {},
+	nanAfter = Infinity
+) {
+	const fake = fakeEngine();
+	const log: Log = { created: 0, disposed: 0 };
+	const s = scheduler();
+	const session = new TrainingSession<StepStats>({
+		engine: fake.engine,
+		create: () => wrap(fakeTrainer(log, nanAfter), log),
+		onStats: () => {},
+		schedule: s.schedule,
+		cancel: s.cancel,
+		...options
+	});
+	return { ...fake, log, s, session };
+}
+
 describe('TrainingSession', () => {
 	it('plays, reads back at most once per frame, pauses and resets', async () => {
-		const { engine, frames } = fakeEngine();
-		const log = { created: 0, disposed: 0 };
 		const seen: { loss: number; step: number }[] = [];
-		const s = scheduler();
-		const session = new TrainingSession({
-			engine,
-			create: () => fakeTrainer(log),
-			onStats: (st, step) => seen.push({ loss: st.loss, step }),
-			schedule: s.schedule,
-			cancel: s.cancel
-		});
+		const { frames, log, s, session } = rig(undefined, { onStats: (st, step) => seen.push({ loss: st.loss, step }) });
 		const before = tf.memory().numTensors;
 		await session.start();
 		session.stepsPerFrame = 3;
@@ -107,16 +123,7 @@ describe('TrainingSession', () => {
 	});
 
 	it('stops in the diverged state on a NaN loss and resets out of it', async () => {
-		const { engine } = fakeEngine();
-		const log = { created: 0, disposed: 0 };
-		const s = scheduler();
-		const session = new TrainingSession({
-			engine,
-			create: () => fakeTrainer(log, 2),
-			onStats: () => {},
-			schedule: s.schedule,
-			cancel: s.cancel
-		});
+		const { s, session } = rig(undefined, {}, 2);
 		await session.start();
 		session.play();
 		await s.run(6);
@@ -132,19 +139,7 @@ describe('TrainingSession', () => {
 	});
 
 	it('treats a trainer-reported divergence as diverged even when the loss is finite', async () => {
-		const { engine } = fakeEngine();
-		const log = { created: 0, disposed: 0 };
-		const s = scheduler();
-		const session = new TrainingSession({
-			engine,
-			create: () => {
-				const t = fakeTrainer(log);
-				return { ...t, decode: (v: Float32Array) => ({ loss: v[0], diverged: v[0] > 3 }) };
-			},
-			onStats: () => {},
-			schedule: s.schedule,
-			cancel: s.cancel
-		});
+		const { s, session } = rig((t) => ({ ...t, decode: (v: Float32Array) => ({ loss: v[0], diverged: v[0] > 3 }) }));
 		await session.start();
 		session.play();
 		await s.run(8);
@@ -153,19 +148,10 @@ describe('TrainingSession', () => {
 	});
 
 	it('remembers a step and a play pressed before the model exists', async () => {
-		const { engine } = fakeEngine();
 		let release!: () => void;
 		const gate = new Promise<void>((r) => (release = r));
-		const slowEngine = { ...engine, ready: () => gate } as unknown as Engine;
-		const log = { created: 0, disposed: 0 };
-		const s = scheduler();
-		const session = new TrainingSession({
-			engine: slowEngine,
-			create: () => fakeTrainer(log),
-			onStats: () => {},
-			schedule: s.schedule,
-			cancel: s.cancel
-		});
+		const { engine } = fakeEngine();
+		const { s, session } = rig(undefined, { engine: { ...engine, ready: () => gate } as unknown as Engine });
 		const starting = session.start();
 		session.stepOnce();
 		session.play();
@@ -180,16 +166,7 @@ describe('TrainingSession', () => {
 	});
 
 	it('rebuilds the model after a device loss and resumes', async () => {
-		const { engine, emit } = fakeEngine();
-		const log = { created: 0, disposed: 0 };
-		const s = scheduler();
-		const session = new TrainingSession({
-			engine,
-			create: () => fakeTrainer(log),
-			onStats: () => {},
-			schedule: s.schedule,
-			cancel: s.cancel
-		});
+		const { emit, log, s, session } = rig();
 		await session.start();
 		session.play();
 		await s.run(2);
@@ -205,26 +182,16 @@ describe('TrainingSession', () => {
 	});
 
 	it('resumes after a device loss even when the loss first broke a read-back', async () => {
-		const { engine, emit } = fakeEngine();
-		const log = { created: 0, disposed: 0 };
-		const s = scheduler();
 		let broken = false;
-		const session = new TrainingSession({
-			engine,
-			create: () => {
-				const t = fakeTrainer(log);
-				const step = t.step.bind(t);
-				t.step = (record) => {
-					const out = step(record);
-					if (!broken || !out) return out;
-					out.dispose();
-					return { data: () => Promise.reject(new Error('device destroyed')), dispose: () => {} } as unknown as tf.Tensor;
-				};
-				return t;
-			},
-			onStats: () => {},
-			schedule: s.schedule,
-			cancel: s.cancel
+		const { emit, s, session } = rig((t) => {
+			const step = t.step.bind(t);
+			t.step = (record) => {
+				const out = step(record);
+				if (!broken || !out) return out;
+				out.dispose();
+				return { data: () => Promise.reject(new Error('device destroyed')), dispose: () => {} } as unknown as tf.Tensor;
+			};
+			return t;
 		});
 		await session.start();
 		session.play();
@@ -241,27 +208,16 @@ describe('TrainingSession', () => {
 	});
 
 	it('keeps running through a rebuild and applies the frame budget', async () => {
-		const { engine } = fakeEngine();
-		const log = { created: 0, disposed: 0 };
-		const s = scheduler();
 		let clock = 0;
-		const session = new TrainingSession({
-			engine,
-			create: () => {
-				const t = fakeTrainer(log);
-				const step = t.step.bind(t);
-				t.step = (r) => {
-					clock += 5;
-					return step(r);
-				};
-				return t;
-			},
-			onStats: () => {},
-			schedule: s.schedule,
-			cancel: s.cancel,
-			now: () => clock,
-			budgetMs: 8
-		});
+		const slow = (t: Trainer) => {
+			const step = t.step.bind(t);
+			t.step = (r) => {
+				clock += 5;
+				return step(r);
+			};
+			return t;
+		};
+		const { s, session } = rig(slow, { now: () => clock, budgetMs: 8 });
 		await session.start();
 		session.stepsPerFrame = 100;
 		session.play();
