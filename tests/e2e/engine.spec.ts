@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
 import { BASE_ARGS } from '../../playwright.config';
-import { backendOf, expect, test } from './fixtures';
+import { backendOf, chartRowCount, expect, open, test } from './fixtures';
 
 test('the status bar says WebGPU and names the software adapter', async ({ page }) => {
 	await page.goto('/');
@@ -30,3 +30,14 @@ test('without --enable-unsafe-webgpu the app falls back to WebGL and says why', 
 		await browser.close();
 	}
 });
+
+for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
+	test(`the lesson trains on the ${backend} backend when it is forced`, async ({ page }) => {
+		await open(page, `/lessons/activation-functions?backend=${backend}&depth=3&width=4`);
+		expect(await backendOf(page)).toBe(backend);
+		await page.getByTestId('playbar-step').click();
+		await page.getByTestId('playbar-step').click();
+		await expect.poll(() => chartRowCount(page, 'Training loss'), { timeout: 60_000 }).toBe(3);
+		await expect(page.getByTestId('depth-loss')).toContainText(/\d\.\d{4}/);
+	});
+}
