@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+/** Port of the preview server; set E2E_PORT to run several checkouts' tests side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Flags every test browser gets (WebGPU on, no background traffic). */
