@@ -8,11 +8,14 @@ export { default as Heatmap } from './Heatmap.svelte';
 export { default as BarChart } from './BarChart.svelte';
 /** Fully connected network diagram with edge/node values and dead units. */
 export { default as NetworkDiagram } from './NetworkDiagram.svelte';
+/** Small labelled matrix with values in the cells (confusion matrices). */
+export { default as MatrixChart } from './MatrixChart.svelte';
 /** Figure frame (title, export menu, data table) used by every chart. */
 export { default as ChartFrame } from './ChartFrame.svelte';
 
 export type { LineSeries, Marker, RefLine } from './core/lineModel';
 export type { BarGroup } from './core/barModel';
+export type { CellTone } from './core/matrixModel';
 export type { ColorMode } from './core/colors';
 export type { EdgeMode } from './core/networkLayout';
 export type { Extent } from './core/domain';

@@ -50,7 +50,10 @@ export interface LogisticCv extends Trainer<LogisticCvStats> {
 	/** number of models, k + 1 */
 	readonly models: number;
 	readonly statsLength: number;
+	/** Stats of the current weights without updating them (same layout as step(true)); caller owns it. */
 	inspect(): tf.Tensor1D;
+	/** Live changes: only `lr` (a positive number) applies; data and folds need a new trainer. */
+	configure(patch: Record<string, number | string | boolean>): void;
 }
 
 /** Rows [x1, x2, 1] of a 2-D set, as a [n, 3] tensor. */
