@@ -36,7 +36,7 @@ export const schema = defineSchema({
 	/** score histogram: counts or per-class shares */
 	hist: { kind: 'enum', default: 'count', options: HIST_MODES },
 	/** training steps per animation frame */
-	spf: { kind: 'number', default: 5, min: 1, max: 100, step: 1, integer: true },
+	spf: { kind: 'number', default: 20, min: 1, max: 100, step: 1, integer: true },
 	seed: SEED_PARAM
 });
 

@@ -68,7 +68,10 @@ function bce(z: tf.Tensor, y: tf.Tensor): tf.Tensor {
 	return tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
 }
 
-/** Builds the k + 1 models (weights start at 0: every score 0.5) and uploads data and masks once. */
+/**
+ * Builds the k + 1 models and uploads data and masks once. Weights start at 0 and each bias at the
+ * log-odds of its training set's share of positives, so every first score is that share.
+ */
 export function createLogisticCv(config: LogisticCvConfig): LogisticCv {
 	const { train, test, k } = config;
 	if (!Number.isInteger(k) || k < 2) throw new Error(`logisticCv: k must be an integer >= 2 (got ${k})`);
@@ -100,7 +103,16 @@ export function createLogisticCv(config: LogisticCvConfig): LogisticCv {
 	const mask = tf.tensor2d(weightsMask, [m, n]);
 	const val = tf.tensor2d(valMask, [k, n]);
 	const invNTest = tf.scalar(1 / test.n, 'float32');
-	const w = tf.tidy(() => tf.variable(tf.zeros([m, 3]) as tf.Tensor2D, true, undefined, 'float32'));
+	// Each bias starts at the log-odds of its model's training prevalence: the untrained model
+	// predicts the base rate for every point, and the bias need not crawl there on imbalanced data.
+	const init = new Float32Array(m * 3);
+	for (let j = 0; j < m; j++) {
+		let pos = 0;
+		for (let i = 0; i < n; i++) pos += weightsMask[j * n + i] * train.y[i];
+		const p = Math.min(1 - 1e-3, Math.max(1e-3, pos));
+		init[3 * j + 2] = Math.log(p / (1 - p));
+	}
+	const w = tf.tidy(() => tf.variable(tf.tensor2d(init, [m, 3]), true, undefined, 'float32'));
 	const sgd = createSgd(config.lr);
 	const layout = statsLayout([
 		['losses', m],

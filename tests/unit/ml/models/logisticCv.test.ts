@@ -37,17 +37,25 @@ function subset(d: Toy2d, indices: number[]): Toy2d {
 }
 
 describe('createLogisticCv', () => {
-	it('starts at zero weights: every score 0.5, loss ln 2, in the documented shapes', () => {
+	it('starts as the base rate: every score is the training share of positives; documented shapes', () => {
 		const cfg = setup();
 		const e = createLogisticCv(cfg);
 		const s = record(e, false);
+		const rare = createLogisticCv(setup(0.2));
+		const r = record(rare, false);
+		rare.dispose();
+		// 40 of 200 training points are positive: bias log(0.2 / 0.8), loss = the entropy of 0.2.
+		expect(r.weights[2]).toBeCloseTo(Math.log(0.25), 5);
+		expect(r.testScores.every((v) => Math.abs(v - 0.2) < 1e-6)).toBe(true);
+		expect(r.loss).toBeCloseTo(-(0.2 * Math.log(0.2) + 0.8 * Math.log(0.8)), 5);
 		expect(e.models).toBe(5);
 		expect(s.testScores).toHaveLength(300);
 		expect(s.cvScores).toHaveLength(200);
 		expect(s.foldLoss).toHaveLength(4);
 		expect(s.weights).toHaveLength(15);
-		expect(s.testScores.every((v) => v === 0.5)).toBe(true);
-		expect(s.cvScores.every((v) => v === 0.5)).toBe(true);
+		expect(s.testScores.every((v) => Math.abs(v - 0.5) < 1e-6)).toBe(true);
+		// Fold model j starts at its own training folds' share of positives.
+		for (let i = 0; i < cfg.train.n; i += 5) expect(s.cvScores[i]).toBeCloseTo(score(s.weights, cfg.foldOf[i] + 1, cfg.train, i), 6);
 		expect(s.loss).toBeCloseTo(Math.LN2, 5);
 		expect(s.testLoss).toBeCloseTo(Math.LN2, 5);
 		expect(s.gradNorm).toBeGreaterThan(0);
