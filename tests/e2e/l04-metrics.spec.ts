@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { chart, chartChanges, chartData, expect, open, stepsOf, test } from './fixtures';
+import { chart, expect, open, stepsOf, test } from './fixtures';
 
 const LESSON = '/lessons/metrics';
 

@@ -122,8 +122,8 @@ export function predictAt(scores: ArrayLike<number>, t: number): Uint8Array {
 /**
  * ROC curve from sorted counts: one point per distinct score plus the (0, 0) start, not dropping
  * collinear points (scikit-learn's roc_curve with drop_intermediate=False, whose thresholds[0] is
- * also +Infinity). FPR is NaN when there are no negatives and TPR when there are no positives
- * (scikit-learn warns and returns NaN too).
+ * also +Infinity since version 1.3). FPR is NaN when there are no negatives and TPR when there
+ * are no positives (scikit-learn warns and returns NaN too).
  */
 export function rocFromCounts(c: CurveCounts): RocCurve {
 	const m = c.thresholds.length;
