@@ -190,7 +190,7 @@ export function createLineFit(config: LineFitConfig): LineFit {
 				const beta = tf.slice(params, [0, 1], [m, 1]);
 				const alphaNext = tf.mul(alpha, next.sigma / scale.sigma);
 				const betaNext = tf.add(beta, tf.mul(alpha, (next.mu - scale.mu) / scale.sigma));
-				params.assign(tf.concat([alphaNext, betaNext], 1));
+				params.assign(tf.concat([alphaNext, betaNext], 1) as tf.Tensor2D);
 				t.assign(tf.scalar(0, 'float32'));
 			});
 			freeData();
