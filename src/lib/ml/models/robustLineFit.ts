@@ -6,9 +6,10 @@
  * leading model axis, so one step runs the three fits in the same few kernels:
  *   X = [u; 1] [2, N] with u = (x − μ)/σ (x standardised: the fit is well conditioned whatever the
  *   points), pred = P X [3, N], r = pred − y, ψ = clip(k r, −c, c) [3, N] (lossesTf.ts),
- *   ∇P = ψ Xᵀ / N [3, 2], P ← P − η_t · s ⊙ ∇P,  η_t = η₀ / (1 + t/τ).
- * s = (½, 1, 1) undoes MSE's factor 2 (so η₀ = 1 would be its Newton step); the decaying η_t lets
- * MAE's sign gradient settle instead of rattling around the optimum. Raw slope and intercept are
+ *   ∇P = ψ Xᵀ / N [3, 2], P ← P − η_t ⊙ s ⊙ ∇P,  η_t = η₀ / (1 + t/τ) per model [3, 1].
+ * s (stepScales) undoes MSE's factor 2 (so η₀ = 1 would be its Newton step) and Huber's small
+ * gradient when δ < 1; the decaying η_t (DECAY_STEPS) lets MAE's sign gradient settle instead of
+ * rattling around the optimum. Raw slope and intercept are
  * a = α/σ, b = β − a·μ. Every constant is a kept tensor; new points are uploaded by `setPoints`,
  * between steps, which keeps the current lines (warm start) and restarts the decay.
  */
@@ -29,6 +30,21 @@ export const FIT_MODELS: readonly RegressionLossName[] = REGRESSION_LOSSES;
  */
 export const DIVERGED_LINE = 1e9;
 
+/**
+ * Decay time τ of each model's step size, in steps. MSE's loss is quadratic, so a fixed step
+ * converges (no decay); MAE's gradient keeps its size up to the optimum, so its step must shrink
+ * (fast); Huber is quadratic near the optimum but MAE-like when δ is small (slow decay).
+ */
+export const DECAY_STEPS: Readonly<Record<RegressionLossName, number>> = { mse: Infinity, mae: 20, huber: 50 };
+
+/**
+ * Step-size factor s of each model for Huber's δ: ½ for MSE (its gradient is 2r), 1 for MAE, and
+ * 1/min(1, δ) for Huber, whose gradient is at most δ: a small δ would otherwise make it crawl.
+ */
+export function stepScales(delta: number): number[] {
+	return FIT_MODELS.map((n) => (n === 'mse' ? 0.5 : n === 'mae' ? 1 : 1 / Math.min(1, delta)));
+}
+
 /** Settings of the fit. */
 export interface LineFitConfig {
 	points: readonly Point[];
@@ -36,7 +52,7 @@ export interface LineFitConfig {
 	delta: number;
 	/** initial learning rate η₀ (> 0; up to 1 is stable for MSE) */
 	lr: number;
-	/** decay time τ in steps (default 100) */
+	/** decay time τ in steps for every model (default: DECAY_STEPS per model) */
 	decaySteps?: number;
 }
 
@@ -64,7 +80,7 @@ export interface LineFit extends Trainer<LineFitStats> {
 	setPoints(points: readonly Point[]): void;
 	/** Stats of the current lines without a step (same layout as step(true)); caller owns it. */
 	inspect(): tf.Tensor1D;
-	/** Live changes: `delta` (> 0) and `lr` (> 0); other keys are ignored. */
+	/** Live changes: `delta` (> 0) and `lr` (> 0), each restarting the decay; other keys are ignored. */
 	configure(patch: Record<string, number | string | boolean>): void;
 }
 
@@ -83,9 +99,10 @@ export function createLineFit(config: LineFitConfig): LineFit {
 	const m = FIT_MODELS.length;
 	const kit = createRobustKit(FIT_MODELS, config.delta);
 	const keep = (v: number) => tf.keep(tf.scalar(v, 'float32'));
-	const lrScale = tf.keep(tf.tensor2d(FIT_MODELS.map((n) => (n === 'mse' ? 0.5 : 1)), [m, 1]));
+	const column = (values: number[]) => tf.tensor2d(values, [m, 1]);
+	const lrScale = tf.tidy(() => tf.variable(column(stepScales(config.delta)), false));
 	const one = keep(1);
-	const invTau = keep(1 / (config.decaySteps ?? 100));
+	const invTau = tf.keep(column(FIT_MODELS.map((n) => 1 / (config.decaySteps ?? DECAY_STEPS[n]))));
 	const lr0 = tf.tidy(() => tf.variable(tf.scalar(config.lr, 'float32'), false));
 	const t = tf.tidy(() => tf.variable(tf.scalar(0, 'float32'), false));
 	const layout = statsLayout([
@@ -200,8 +217,17 @@ export function createLineFit(config: LineFitConfig): LineFit {
 		configure(patch) {
 			if (disposed) return;
 			const { delta, lr } = patch;
-			if (typeof delta === 'number') kit.setDelta(delta);
-			if (typeof lr === 'number' && Number.isFinite(lr) && lr > 0) tf.tidy(() => lr0.assign(tf.scalar(lr, 'float32')));
+			const validDelta = typeof delta === 'number' && Number.isFinite(delta) && delta > 0;
+			const validLr = typeof lr === 'number' && Number.isFinite(lr) && lr > 0;
+			if (!validDelta && !validLr) return;
+			tf.tidy(() => {
+				if (validDelta) {
+					kit.setDelta(delta);
+					lrScale.assign(column(stepScales(delta)));
+				}
+				if (validLr) lr0.assign(tf.scalar(lr, 'float32'));
+				t.assign(tf.scalar(0, 'float32'));
+			});
 		},
 		dispose() {
 			if (disposed) return;

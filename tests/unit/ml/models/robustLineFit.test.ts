@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { makeLinePoints, makeOutliers, type Point } from '$lib/ml/data/line1d';
-import { createLineFit, FIT_MODELS, type LineFit, type LineFitStats } from '$lib/ml/models/robustLineFit';
+import { createLineFit, FIT_MODELS, stepScales, type LineFit, type LineFitStats } from '$lib/ml/models/robustLineFit';
 import { traceEngine, useCpuBackend } from '../helpers';
 import { lineLoss, referenceFit } from './lineFitRef';
 
@@ -21,7 +21,7 @@ function train(fit: LineFit, steps: number): LineFitStats {
 }
 
 /** Fits the points with the three losses and returns the lines after `steps` steps. */
-function fitted(points: readonly Point[], steps = 1500, delta = 1): LineFitStats {
+function fitted(points: readonly Point[], steps = 300, delta = 1): LineFitStats {
 	const fit = createLineFit({ points, delta, lr: 0.5 });
 	try {
 		return train(fit, steps);
@@ -56,7 +56,12 @@ describe('createLineFit', () => {
 		expect(() => createLineFit({ points: [], delta: 1, lr: 0.5 })).toThrow();
 	});
 
-	it("converges to each loss's own minimiser (float64 reference), with and without outliers", () => {
+	it('scales each step: ½ for MSE, 1 for MAE, 1/min(1, δ) for Huber', () => {
+		expect(stepScales(0.1)).toEqual([0.5, 1, 10]);
+		expect(stepScales(4)).toEqual([0.5, 1, 1]);
+	});
+
+	it("converges within 300 steps to each loss's own minimiser (float64 reference), with and without outliers", () => {
 		for (const seed of [1, 2]) {
 			const clean = makeLinePoints({ seed });
 			for (const points of [clean, [...clean, ...makeOutliers(3, seed)]]) {
@@ -94,7 +99,7 @@ describe('createLineFit', () => {
 	it('new points keep the current lines (warm start), then the fit moves to the new minimiser', () => {
 		const clean = makeLinePoints({ seed: 7 });
 		const fit = createLineFit({ points: clean, delta: 1, lr: 0.5 });
-		const settled = train(fit, 1500);
+		const settled = train(fit, 300);
 		const points = [...clean, ...makeOutliers(4, 7), { x: 1, y: 9.5 }];
 		fit.setPoints(points);
 		expect(fit.size).toBe(35);
@@ -103,7 +108,7 @@ describe('createLineFit', () => {
 			expect(same.slopes[m]).toBeCloseTo(settled.slopes[m], 4);
 			expect(same.intercepts[m]).toBeCloseTo(settled.intercepts[m], 3);
 		}
-		const after = train(fit, 1500);
+		const after = train(fit, 300);
 		const ref = referenceFit('mse', points);
 		expect(after.slopes[MSE]).toBeCloseTo(ref.a, 3);
 		expect(after.intercepts[MSE]).toBeCloseTo(ref.b, 2);
@@ -115,11 +120,11 @@ describe('createLineFit', () => {
 		const points = [...makeLinePoints({ seed: 2 }), ...makeOutliers(3, 2)];
 		const fit = createLineFit({ points, delta: 1, lr: 0.5 });
 		fit.configure({ delta: 100 });
-		const wide = train(fit, 1500);
+		const wide = train(fit, 300);
 		expect(wide.slopes[HUBER]).toBeCloseTo(referenceFit('mse', points).a, 3);
 		fit.configure({ delta: 0.02, lr: 0.5, ignored: 'x' });
 		fit.setPoints(points);
-		const narrow = train(fit, 3000);
+		const narrow = train(fit, 600);
 		const mae = referenceFit('mae', points).a;
 		expect(Math.abs(narrow.slopes[HUBER] - mae)).toBeLessThan(0.03);
 		fit.configure({ delta: -1, lr: Number.NaN });
