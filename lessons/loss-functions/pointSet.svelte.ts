@@ -19,8 +19,8 @@ export const CLEAN_POINTS = 30;
 export class PointSet {
 	/** Positions of dragged points, by index into `points`. */
 	moved = $state.raw<ReadonlyMap<number, Point>>(new Map());
-	/** Points added by clicking, in order. */
-	added = $state.raw<readonly Point[]>([]);
+	/** Points added by clicking, in order (`outlier`: added as an outlier, drawn like one). */
+	added = $state.raw<readonly (Point & { outlier: boolean })[]>([]);
 
 	/** The seeded points: clean ones, then the outliers. */
 	readonly generated = $derived.by((): Point[] => {
@@ -30,8 +30,14 @@ export class PointSet {
 
 	/** Every point as fitted and drawn: generated (or moved) points, then the added ones. */
 	readonly points = $derived.by((): Point[] => {
-		const all = [...this.generated, ...this.added];
+		const all: Point[] = [...this.generated, ...this.added.map(({ x, y }) => ({ x, y }))];
 		return all.map((p, i) => this.moved.get(i) ?? p);
+	});
+
+	/** Class of each point of `points`: 0 = point on the line, 1 = outlier (seeded or added as one). */
+	readonly classes = $derived.by((): number[] => {
+		const clean = Math.min(CLEAN_POINTS, this.generated.length);
+		return [...this.generated.map((_, i) => (i < clean ? 0 : 1)), ...this.added.map((p) => (p.outlier ? 1 : 0))];
 	});
 
 	/** Whether the learner changed anything by hand. */
@@ -39,9 +45,9 @@ export class PointSet {
 
 	constructor(private readonly source: () => PointSource) {}
 
-	/** Adds a point (clamped into the window). */
-	add(p: Point): void {
-		this.added = [...this.added, clampToWindow(p)];
+	/** Adds a point (clamped into the window), marked as an outlier when `outlier`. */
+	add(p: Point, outlier = false): void {
+		this.added = [...this.added, { ...clampToWindow(p), outlier }];
 	}
 
 	/** Moves point `index` of `points` (clamped into the window); unknown indices are ignored. */

@@ -41,7 +41,7 @@ export const en = {
 		noise: { label: 'Noise', help: 'Standard deviation of the Gaussian noise on the clean points, in y units.' },
 		lr: {
 			label: 'Learning rate η₀',
-			help: 'Initial gradient-descent step size of the three fits; it decays as η₀ / (1 + t/100) and restarts after every edit.'
+			help: 'Initial gradient-descent step size of the three fits. MAE and Huber steps shrink as η₀ / (1 + t/τ); every edit restarts them.'
 		},
 		spf: { label: 'Steps per frame', help: 'Gradient-descent steps run between two redraws.' },
 		seed: { label: 'Seed', help: 'Random seed of the points and the outliers: the same seed gives the same data.' }
@@ -164,16 +164,18 @@ export const en = {
 		chart: {
 			title: 'Three fits of the same points',
 			description:
-				'The points, the true line y = 0.6x + 2 (dashed) and the lines fitted under MSE, MAE and Huber. Click to add a point, drag a point to move it.'
+				'The points (outliers in red), the true line y = 0.6x + 2 (dashed) and the lines fitted under MSE, MAE and Huber. Click to add a point, drag a point to move it.'
 		},
 		slopeChart: {
 			title: 'Fitted slopes during training',
 			description: 'The slope a of each fitted line after every recorded step; the dashed line is the true slope 0.6.'
 		},
 		trueLine: 'true line y = 0.6x + 2',
+		classPoint: 'point',
+		classOutlier: 'outlier',
 		addOutlier: 'Add outlier',
 		resetPoints: 'Reset points',
-		editHint: 'Click the plot to add a point; drag a point to move it. The lines refit at once.',
+		editHint: 'Click the plot to add a point (Shift+click: an outlier); drag a point to move it. The lines refit at once.',
 		table: { model: 'Loss', slope: 'Slope a', intercept: 'Intercept b', loss: 'Mean loss' },
 		fitting: 'Fitting…',
 		settled: 'Settled',

@@ -179,6 +179,10 @@ export interface L03Text {
 		slopeChart: ChartText;
 		/** Legend of the dashed true line y = 0.6x + 2. */
 		trueLine: string;
+		/** Class name of the points on the line (and points added by a plain click). */
+		classPoint: string;
+		/** Class name of the outliers (seeded, or added with Shift+click). */
+		classOutlier: string;
 		addOutlier: string;
 		resetPoints: string;
 		/** How to edit the points with the mouse or keyboard. */

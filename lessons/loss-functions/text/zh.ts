@@ -36,7 +36,7 @@ export const zh = {
 		z: { label: 'Logit z', help: 'sigmoid 单元的输入；输出为 p = σ(z)，目标为 1。' },
 		out: { label: '预设离群点个数', help: '在 x 较大处、远低于直线的位置放置的离群点数量（“添加离群点”按钮每次加一个）。' },
 		noise: { label: '噪声', help: '干净数据点上高斯噪声的标准差，单位与 y 相同。' },
-		lr: { label: '学习率 η₀', help: '三条拟合线的初始梯度下降步长；按 η₀ / (1 + t/100) 衰减，每次编辑数据后重新开始。' },
+		lr: { label: '学习率 η₀', help: '三条拟合线的初始梯度下降步长。MAE 与 Huber 的步长按 η₀ / (1 + t/τ) 逐渐减小；每次编辑后重新开始。' },
 		spf: { label: '每帧步数', help: '两次重绘之间执行的梯度下降步数。' },
 		seed: { label: '随机种子', help: '数据点和离群点的随机种子：种子相同，数据就相同。' }
 	},
@@ -155,16 +155,18 @@ export const zh = {
 		method: r`三个拟合作为一个带前置“模型轴”的模型一起运行：一个参数张量 $P \in \mathbb{R}^{3 \times 2}$ 存放三条直线的 $(a, b)$，每一步梯度下降一次算出三行残差 $R = P X - y$，分别套用各损失的梯度（三行依次为 $2R$、$\operatorname{sign}(R)$、$\operatorname{clip}(R, -\delta, \delta)$），再用手写的梯度更新 $P$。模型内部对 $x$ 做了标准化，使同一个学习率适用于任何数据；步长逐渐衰减，让 MAE 那种大小恒定的梯度能够稳定下来，而不是在最优点附近来回抖动。每次编辑数据后，拟合从当前的直线出发重新开始。`,
 		chart: {
 			title: '同一组点的三种拟合',
-			description: '数据点、真实直线 y = 0.6x + 2（虚线），以及在 MSE、MAE、Huber 下拟合出的直线。点击图中空白处添加点，拖动点可移动它。'
+			description: '数据点（离群点为红色）、真实直线 y = 0.6x + 2（虚线），以及在 MSE、MAE、Huber 下拟合出的直线。点击图中空白处添加点，拖动点可移动它。'
 		},
 		slopeChart: {
 			title: '训练过程中的拟合斜率',
 			description: '每个记录步上三条拟合直线的斜率 a；虚线是真实斜率 0.6。'
 		},
 		trueLine: '真实直线 y = 0.6x + 2',
+		classPoint: '数据点',
+		classOutlier: '离群点',
 		addOutlier: '添加离群点',
 		resetPoints: '重置数据点',
-		editHint: '点击图中空白处添加一个点；拖动某个点即可移动它。直线会立即重新拟合。',
+		editHint: '点击图中空白处添加一个点（按住 Shift 点击则添加离群点）；拖动某个点即可移动它。直线会立即重新拟合。',
 		table: { model: '损失', slope: '斜率 a', intercept: '截距 b', loss: '平均损失' },
 		fitting: '拟合中…',
 		settled: '已收敛',
