@@ -2,7 +2,7 @@ import type { Engine } from '$lib/app/engine.svelte';
 import type { Point } from '$lib/ml/data/line1d';
 import { createLineFit, FIT_MODELS, type LineFit, type LineFitConfig, type LineFitStats } from '$lib/ml/models/robustLineFit';
 import { Series } from '$lib/runtime/series.svelte';
-import { TrainingSession } from '$lib/runtime/session.svelte';
+import { TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
 
 /** Steps after an edit before a live refit pauses itself (the fits have settled by then). */
 export const SETTLE_STEPS = 300;
@@ -24,8 +24,14 @@ export class FitRun {
 	private fit: LineFit | null = null;
 	private stopAt: number | null = null;
 
-	constructor(engine: Engine, config: () => LineFitConfig) {
+	/** `options` may replace the session's clock and frame scheduler (tests). */
+	constructor(
+		engine: Engine,
+		config: () => LineFitConfig,
+		options: Partial<Pick<SessionOptions<LineFitStats>, 'schedule' | 'cancel' | 'now' | 'budgetMs'>> = {}
+	) {
 		this.session = new TrainingSession<LineFitStats>({
+			...options,
 			engine,
 			create: () => (this.fit = createLineFit(config())),
 			onReset: () => this.clear(),

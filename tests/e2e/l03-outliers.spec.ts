@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chart, chartData, chartChanges, expect, open, stepsOf, test } from './fixtures';
+import { backendOf, chart, chartData, chartChanges, expect, open, stepsOf, test } from './fixtures';
 
 const LESSON = '/lessons/loss-functions';
 const PLOT = 'Three fits of the same points';
@@ -148,3 +148,16 @@ test('the fit transport: step, play, pause, reset; noise, seed and learning rate
 	await out.press('Enter');
 	await settled(page, 32);
 });
+
+for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
+	test(`the three fits run on the ${backend} backend when it is forced`, async ({ page }) => {
+		test.setTimeout(240_000);
+		await open(page, `${LESSON}?backend=${backend}&out=3`);
+		expect(await backendOf(page)).toBe(backend);
+		await settled(page, 33);
+		const s = await slopes(page);
+		expect(s.mse).toBeLessThan(0.45);
+		expect(s.huber).toBeGreaterThan(0.55);
+		expect(s.mae).toBeGreaterThan(0.55);
+	});
+}
