@@ -137,9 +137,9 @@ export const en = {
 		legendClasses: 'K = {k}',
 		uniformReadout: 'At z = 0 with K = {k}: loss = log K = {value}',
 		margin: blocks(
-			r`Classifiers like the support-vector machine use labels $t \in \{-1, +1\}$ and a score $s$, and judge the **margin** $m = t \cdot s$: positive when the sign is right, large when it is right with room to spare. The loss we would really like, the 0–1 loss (1 for a mistake, else 0), is useless for training: its gradient is 0 almost everywhere. So we minimise a convex upper bound (a *surrogate*) instead:`,
+			r`Classifiers like the support-vector machine use labels $t \in \{-1, +1\}$ and a score $s$, and judge the **margin** $m = t \cdot s$: positive when the sign is right, large when it is right with room to spare. The loss we would really like, the 0–1 loss (1 for a mistake, else 0), is useless for training: its gradient is 0 almost everywhere. So we minimise a convex *surrogate* instead:`,
 			bullets(
-				r`**Hinge loss** $\max(0, 1 - m)$ (SVMs): zero, with zero gradient, once an example is on the right side by a margin of 1; only the examples near or across the boundary (the support vectors) keep pulling.`,
+				r`**Hinge loss** $\max(0, 1 - m)$ (SVMs), an upper bound on the 0–1 loss: zero, with zero gradient, once an example is on the right side by a margin of 1; only the examples near or across the boundary (the support vectors) keep pulling.`,
 				r`**Logistic loss** $\log(1 + e^{-m})$: binary cross-entropy written in terms of the margin. It is never exactly 0, so confidently right examples still pull a little, and the scores keep a probabilistic meaning.`
 			)
 		),
