@@ -43,7 +43,7 @@ export const SYLLABUS: readonly SyllabusQuestion[] = [
 	{ n: 27, lesson: 'L15', question: { en: 'What is pre-training, and why does fine-tuning a pre-trained model help?', zh: '什么是预训练？为什么在预训练模型上微调会有帮助？' } },
 	{ n: 28, lesson: 'L17', question: { en: 'What data augmentation methods exist for images, text and audio?', zh: '图像、文本和音频各有哪些数据增强方法？' } },
 	{ n: 29, lesson: 'L07', question: { en: 'How are L1, L2, dropout and ensembles applied in practice?', zh: 'L1、L2、Dropout 与集成方法在实践中如何应用？' } },
-	{ n: 30, lesson: 'L03', question: { en: 'Which loss functions are there, and how do you choose one?', zh: '有哪些损失函数？应当如何选择？' } }
+	{ n: 30, lesson: 'L03', section: 'regression', question: { en: 'Which loss functions are there, and how do you choose one?', zh: '有哪些损失函数？应当如何选择？' } }
 ];
 
 /** The questions a lesson answers, in order. */
