@@ -26,6 +26,8 @@ export interface Experiment {
 	/** validation fold of each training point [N_TRAIN] */
 	foldOf: Int32Array;
 	k: number;
+	/** the class spread the data were drawn with (sets the plot's extent) */
+	spread: number;
 }
 
 /** Builds the run's data and folds (deterministic per settings). */
@@ -34,5 +36,5 @@ export function buildExperiment(c: ExperimentConfig, sizes = { train: N_TRAIN, t
 	const train = makeGaussianClasses({ ...common, n: sizes.train, stream: 'train' });
 	const test = makeGaussianClasses({ ...common, n: sizes.test, stream: 'test' });
 	const folds = c.strat ? stratifiedKFoldIndices(train.y, c.k, c.seed) : kFoldIndices(train.n, c.k, c.seed);
-	return { train, test, folds, foldOf: foldOf(folds, train.n), k: c.k };
+	return { train, test, folds, foldOf: foldOf(folds, train.n), k: c.k, spread: c.noise };
 }

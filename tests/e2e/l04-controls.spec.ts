@@ -60,6 +60,7 @@ test('a copied link restores every control', async ({ page, context }) => {
 	await expect(page.getByTestId('classifier-lr-box-input')).toHaveValue('0.8');
 	await expect(page.getByTestId('confusion-threshold-box-input')).toHaveValue('0.35');
 	await expect(page.getByTestId('roc-threshold-box-input')).toHaveValue('0.35');
+	await expect(page.getByTestId('classifier-threshold-box-input')).toHaveValue('0.35');
 	await expect(page.getByTestId('confusion-majority-input')).toBeChecked();
 	await expect(page.getByTestId('cv-k-box-input')).toHaveValue('6');
 	await expect(page.getByTestId('cv-strat-input')).not.toBeChecked();
@@ -117,6 +118,7 @@ test('every numeric control refuses bad typed input with a message and keeps a s
 		['classifier-pos-box', '50'],
 		['classifier-noise-box', '1.50'],
 		['classifier-lr-box', '5'],
+		['classifier-threshold-box', '1.00'],
 		['confusion-threshold-box', '1.00'],
 		['roc-threshold-box', '1.00'],
 		['pr-threshold-box', '1.00'],
@@ -169,7 +171,7 @@ test('the confusion matrix and the k-fold chart export SVG and CSV', async ({ pa
 	expect(rows.slice(1, 4).map((r) => Number(r.split(',')[1])).reduce((a, b) => a + b)).toBe(1000);
 	const foldSvg = await download('k-fold cross-validation', 'Download SVG');
 	expect(foldSvg.text).toContain('Fold 3');
-	for (const title of ['ROC curve', 'Precision-recall curve', 'Threshold metrics', 'Test scores by class']) {
+	for (const title of ['ROC curve', 'Precision-recall curve', 'Threshold metrics', 'Test scores by class', 'Test points and the decision boundary']) {
 		const f = await download(title, 'Download CSV');
 		expect(f.text.trim().split(/\r?\n/).length, title).toBeGreaterThan(2);
 	}

@@ -147,3 +147,58 @@ test('k-fold cross-validation: k rows, stratified folds, and folds without posit
 	await expect(page.getByTestId('cv-summary')).toContainText('Accuracy');
 	await expect(page).toHaveURL(/cvm=accuracy/);
 });
+
+test('the data plot: sampled test points over P(positive), exported with its background, and a decision line that follows the threshold', async ({ page }) => {
+	await open(page, `${LESSON}?pos=20`);
+	await settle(page);
+	const title = 'Test points and the decision boundary';
+	const fig = chart(page, title);
+	// 600 of the 2,000 test points, with the exact 80:20 balance.
+	await expect(fig.locator('g.points path')).toHaveCount(600);
+	await expect(fig.locator('g.points path[data-class="1"]')).toHaveCount(120);
+	const line = fig.locator('path.line');
+	await expect(line).toHaveCount(1);
+	await expect(line).toHaveAttribute('data-series', 'decision line (p = 0.50)');
+	const d0 = await line.getAttribute('d');
+	const lineRows = async () => (await csvRows(page, title)).filter((r) => r[3]).map((r) => [Number(r[0]), Number(r[1])]);
+	const csv = await csvRows(page, title);
+	expect(csv).toHaveLength(602);
+	const before = await lineRows();
+	expect(before).toHaveLength(2);
+	// The exported SVG embeds the probability background as a PNG image.
+	const menu = fig.getByRole('button', { name: 'Export' });
+	await menu.click();
+	const [file] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: 'Download SVG' }).click()]);
+	await menu.click();
+	expect(file.suggestedFilename()).toBe('decision-boundary.svg');
+	const svg = (await readFile((await file.path())!)).toString('utf8');
+	expect(svg).toMatch(/<image[^>]+href="data:image\/png;base64,/);
+	expect(svg).toContain('decision line (p = 0.50)');
+	// Raise the threshold with the section's own slider: the line moves, parallel, and nothing retrains.
+	const steps = await stepsOf(page);
+	const range = page.getByTestId('classifier-threshold-range');
+	await range.focus();
+	for (let i = 0; i < 20; i++) await range.press('ArrowRight');
+	await expect(page).toHaveURL(/t=0\.7/);
+	await expect.poll(() => line.getAttribute('d')).not.toBe(d0);
+	await expect(line).toHaveAttribute('data-series', 'decision line (p = 0.70)');
+	const after = await lineRows();
+	expect(after).toHaveLength(2);
+	expect(after).not.toEqual(before);
+	const slope = (s: number[][]) => Math.atan2(s[1][1] - s[0][1], s[1][0] - s[0][0]) % Math.PI;
+	expect(Math.abs(slope(after) - slope(before))).toBeLessThan(1e-3);
+	// Towards the positives (centred on (0.5, 0.5)): the line's midpoint moves up and right.
+	const mid = (s: number[][]) => (s[0][0] + s[1][0] + s[0][1] + s[1][1]) / 2;
+	expect(mid(after)).toBeGreaterThan(mid(before));
+	expect(await stepsOf(page)).toBe(steps);
+	// Threshold 0: every point is predicted positive and no line crosses the plane.
+	await typeInto(page, 'classifier-threshold-box-input', '0');
+	await expect(line).toHaveCount(0);
+	await expect(page.getByTestId('boundary-none')).toContainText('No decision line');
+	// The majority baseline has no boundary at all.
+	await typeInto(page, 'classifier-threshold-box-input', '0.5');
+	await expect(line).toHaveCount(1);
+	await page.getByTestId('confusion-majority-input').check();
+	await expect(line).toHaveCount(0);
+	await expect(page.getByTestId('boundary-none')).toContainText('majority-class baseline');
+});

@@ -24,6 +24,9 @@ export const en = {
 		positives: 'positives (class 1)',
 		trainLoss: 'training loss',
 		testLoss: 'test loss',
+		x1: 'feature x₁',
+		x2: 'feature x₂',
+		pPositive: 'P(positive | x)',
 		actual: 'actual class',
 		predicted: 'predicted class',
 		classNegative: 'negative',
@@ -101,7 +104,14 @@ export const en = {
 		lossChart: {
 			title: 'Training and test loss',
 			description: 'Mean cross-entropy of the model trained on all training points, on the training and on the test set, per step.'
-		}
+		},
+		boundary: {
+			title: 'Test points and the decision boundary',
+			description: 'A sample of 600 test points coloured by their true class, over the model’s probability of the positive class; the line marks where that probability equals the threshold.'
+		},
+		lineName: 'decision line (p = {value})',
+		noLine: 'No decision line in view: p is the same everywhere (before training), the threshold is 0 or 1, or the line lies outside the plot.',
+		boundaryNote: r`The plot shows 600 of the 2,000 test points, with the test set's class balance, coloured by their true class. Behind them is the model's probability $p(x)$, from blue (near 0) through white ($0.5$) to red (near 1). The boundary of logistic regression is straight: the line marks where $p(x) = t$, that is where $w_1 x_1 + w_2 x_2 + b = \log\frac{t}{1 - t}$, and the points on its redder side ($p \ge t$) are predicted positive. Moving the threshold slides the line parallel to itself, towards the positives as $t$ rises, without retraining: the weights stay the same, and so does the background.`
 	},
 	confusion: {
 		intro: blocks(

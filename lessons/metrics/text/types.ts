@@ -99,6 +99,11 @@ export interface L04Text {
 		positives: string;
 		trainLoss: string;
 		testLoss: string;
+		/** axes of the data plot (the two input features) */
+		x1: string;
+		x2: string;
+		/** colour legend of the data plot's background, the model's probability */
+		pPositive: string;
 		/** confusion matrix axes */
 		actual: string;
 		predicted: string;
@@ -152,6 +157,14 @@ export interface L04Text {
 		histogramNote: Prose;
 		histogram: ChartText;
 		lossChart: ChartText;
+		/** The data plot: test points, P(positive) as background, the decision line. */
+		boundary: ChartText;
+		/** Legend of the decision line, `{value}` = threshold. */
+		lineName: Template;
+		/** Shown when no decision line crosses the plot (w = 0, t = 0 or 1, or the line lies outside). */
+		noLine: string;
+		/** Below the data plot: what the background and the line show. */
+		boundaryNote: Prose;
 	};
 	/** Section `confusion`. */
 	confusion: {

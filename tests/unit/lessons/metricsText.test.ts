@@ -37,7 +37,7 @@ const isTex = (path: string) => /Tex$/.test(path);
 /** Fields holding Prose (TeX and markup allowed); all other strings are plain one-line text. */
 const PROSE = [
 	/^lead$/,
-	/^classifier\.(intro|training|histogramNote)$/,
+	/^classifier\.(intro|training|histogramNote|boundaryNote)$/,
 	/^confusion\.(intro|threshold|paradox|choosing)$/,
 	/^roc\.(intro|correction|auc|imbalance|implementation)$/,
 	/^pr\.(intro|ap|imbalance)$/,
@@ -169,6 +169,7 @@ describe('L04 text: strings', () => {
 			expect(placeholders(t.readouts.converged)).toEqual(['step']);
 			expect(placeholders(t.readouts.maxSteps)).toEqual(['step']);
 			expect(placeholders(t.roc.pointName)).toEqual(['value']);
+			expect(placeholders(t.classifier.lineName)).toEqual(['value']);
 			expect(placeholders(t.roc.pointReadout)).toEqual(['fpr', 'tpr']);
 			expect(placeholders(t.pr.apReadout)).toEqual(['ap', 'prevalence']);
 			expect(placeholders(t.pr.compare)).toEqual(['ap', 'auc']);
