@@ -1,4 +1,5 @@
-import { expect, open, test, type Page } from './fixtures';
+import { expect, open, test } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const LESSON = '/lessons/backpropagation';
 

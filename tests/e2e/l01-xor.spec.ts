@@ -1,4 +1,5 @@
-import { expect, open, stepsOf, test, type Page } from './fixtures';
+import { expect, open, stepsOf, test } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const LESSON = '/lessons/backpropagation';
 
