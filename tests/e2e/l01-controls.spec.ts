@@ -177,3 +177,15 @@ test('every chart has an export menu, and leaving the lesson frees its tensors',
 	await expect(page).toHaveURL(/\/$/);
 	await expect.poll(() => tensorCount(page), { timeout: 10_000 }).toBe(baseline);
 });
+
+test('the Chinese page shows the lesson, the controls and the step phases in Chinese', async ({ page }) => {
+	await open(page, `${LESSON}?lang=zh`);
+	await expect(page.locator('h1')).toHaveText('前向传播与反向传播');
+	await expect(page.locator('html')).toHaveAttribute('lang', /zh/);
+	await expect(chart(page, '网络：权重与激活值')).toBeVisible();
+	await expect(page.getByTestId('layers-add')).toHaveAttribute('aria-label', '增加一个隐藏层');
+	await expect(page.getByTestId('step-next')).toBeEnabled({ timeout: 60_000 });
+	await page.getByTestId('step-next').click();
+	await expect(page.getByTestId('step-phase')).toHaveText('前向：第 1 层，共 2 层');
+	await expect(page.getByTestId('step-sample')).toContainText('标签 y =');
+});

@@ -179,9 +179,10 @@ test('step mode: Back, Start over, a typed sample and a bad typed sample', async
 	await expect(sample).toContainText('Sample 199');
 	// Playing ends the round and the diagram follows the live weights.
 	await page.getByTestId('step-next').click();
-	await page.getByTestId('playbar-play').click();
+	await page.getByTestId('step-play').click();
 	await expect(page.getByTestId('step-playing')).toBeVisible();
 	await expect(phase).toHaveAttribute('data-kind', 'idle');
-	await page.getByTestId('playbar-play').click();
+	await expect(page.getByTestId('step-play')).toHaveText('Pause');
+	await page.getByTestId('step-play').click();
 	await expect(page.getByTestId('playbar-status')).toContainText('Paused');
 });
