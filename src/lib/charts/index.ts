@@ -8,13 +8,18 @@ export { default as Heatmap } from './Heatmap.svelte';
 export { default as BarChart } from './BarChart.svelte';
 /** Fully connected network diagram with edge/node values and dead units. */
 export { default as NetworkDiagram } from './NetworkDiagram.svelte';
+/** Scatter plot of classed 2-D points: background grid, fitted lines, click to add, drag to move. */
+export { default as ScatterChart } from './ScatterChart.svelte';
 /** Figure frame (title, export menu, data table) used by every chart. */
 export { default as ChartFrame } from './ChartFrame.svelte';
 
 export type { LineSeries, Marker, RefLine } from './core/lineModel';
 export type { BarGroup } from './core/barModel';
+export type { ScatterBackground, ScatterLine, ScatterPoints } from './core/scatterModel';
 export type { ColorMode } from './core/colors';
 export type { EdgeMode } from './core/networkLayout';
 export type { Extent } from './core/domain';
 export type { FrameIds } from './core/types';
 export { formatCompact } from './core/format';
+/** Centres of a ScatterChart background grid's cells (row 0 at the top): the inputs to evaluate. */
+export { gridCellCenters } from './core/scatterGrid';
