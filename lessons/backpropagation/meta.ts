@@ -39,6 +39,8 @@ export const schema = defineSchema({
 	batch: { kind: 'number', default: 20, min: 1, max: 400, step: 1, integer: true },
 	/** training steps per animation frame */
 	spf: { kind: 'number', default: 5, min: 1, max: 100, step: 1, integer: true },
+	/** the data plot also shows the test points */
+	test: { kind: 'boolean', default: false },
 	/** clicks on the data plot add class-1 points (else class 0; shift-click adds the other class) */
 	add1: { kind: 'boolean', default: false },
 	/** index of the training sample traced in step mode */

@@ -1,4 +1,5 @@
 import type { Engine } from '$lib/app/engine.svelte';
+import { DEFAULT_GRID, type GridSpec } from '$lib/ml/data/grid2d';
 import type { Toy2d } from '$lib/ml/data/toy2d';
 import { createMlpPlayground, type AddedPoint, type MlpPlayground, type PlaygroundConfig, type PlaygroundStats } from '$lib/ml/models/mlpPlayground';
 import { Series } from '$lib/runtime/series.svelte';
@@ -26,6 +27,8 @@ export class PlaygroundRun {
 	builds = $state(0);
 	train = $state.raw<Toy2d | null>(null);
 	test = $state.raw<Toy2d | null>(null);
+	/** The decision-boundary grid the stats' `grid` values cover. */
+	grid = $state.raw<GridSpec>(DEFAULT_GRID);
 	/** Points the learner added (appended to the training set). */
 	added = $state.raw<AddedPoint[]>([]);
 
@@ -41,6 +44,7 @@ export class PlaygroundRun {
 				this.trainer = trainer;
 				this.train = trainer.train;
 				this.test = trainer.test;
+				this.grid = trainer.grid;
 				return trainer;
 			},
 			onReset: () => this.clear(),

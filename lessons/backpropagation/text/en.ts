@@ -28,6 +28,7 @@ export const en = {
 		},
 		spf: { label: 'Steps per frame', help: 'Training steps run between two redraws.' },
 		pick: { label: 'Sample', help: 'Number of the training point that step mode follows through the network.' },
+		test: { label: 'Show test data', help: 'Also draw the test points, which the network never trains on (other marker shapes).' },
 		add1: { label: 'Add class 1', help: 'When on, a click adds a class-1 point (shift-click adds the other class).' },
 		seed: { label: 'Seed', help: 'Random seed for the data, the minibatch order and the initial weights.' }
 	},
@@ -70,7 +71,7 @@ export const en = {
 		nonlinear: r`Why the activation? Without it two layers collapse into one, $W_2(W_1 x + b_1) + b_2 = (W_2 W_1)\,x + (W_2 b_1 + b_2)$, and any depth would draw a straight boundary. With it, each hidden unit draws one soft line through the input plane and the next layer combines those half-planes into curved regions. Lesson L02 compares the activations themselves.`
 	},
 	playground: {
-		intro: r`Train an MLP on a 2-D dataset. The data plot shows the training points (filled) and test points (hollow) over the network's prediction everywhere in the plane: the background colour is the predicted probability of class 1, and where it crosses 0.5 is the decision boundary. In the diagram, edge colour and width show each weight (red positive, blue negative) and node colour shows each unit's activation for the picked sample.`,
+		intro: r`Train an MLP on a 2-D dataset. The data plot shows the training points (and, with *Show test data*, the test points in other shapes) over the network's prediction everywhere in the plane: the background colour is the predicted probability of class 1, and where it crosses 0.5 is the decision boundary. In the diagram, edge colour and width show each weight (red positive, blue negative) and node colour shows each unit's activation for the picked sample.`,
 		howTo: bullets(
 			r`Click the data plot to add a training point of class 0; shift-click, or switch on *Add class 1*, to add class 1. Click an existing point to pick it for step mode.`,
 			r`**Play** trains continuously, **Step** runs one minibatch step, **Reset** starts again from the same initial weights.`,
@@ -79,7 +80,7 @@ export const en = {
 		charts: {
 			data: {
 				title: 'Data and decision boundary',
-				description: 'Training points (filled) and test points (hollow) of both classes over the predicted probability of class 1; click to add points.'
+				description: 'Training points of both classes (and optionally the test points) over the predicted probability of class 1; click to add points, click a point to pick it.'
 			},
 			network: {
 				title: 'Network: weights and activations',
@@ -91,10 +92,12 @@ export const en = {
 			}
 		},
 		classNames: ['class 0', 'class 1'],
+		testClassNames: ['class 0 (test)', 'class 1 (test)'],
+		probability: 'P(class 1)',
 		legendTrain: 'training',
 		legendTest: 'test',
 		clearAdded: 'Remove added points',
-		addedCount: '{n} points added',
+		addedCount: 'Added points: {n}',
 		readouts: {
 			step: 'Step {step}',
 			loss: 'Training loss {loss}',

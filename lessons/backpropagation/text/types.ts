@@ -115,6 +115,8 @@ export interface L01Text {
 		pick: ControlText;
 		/** The toggle that makes clicks add class-1 points. */
 		add1: ControlText;
+		/** The toggle that shows the test points in the data plot. */
+		test: ControlText;
 		seed: ControlText;
 	};
 	/** Option labels of the enum controls. */
@@ -155,6 +157,10 @@ export interface L01Text {
 		};
 		/** Class names in legends and the add-point toggle (class 0, class 1). */
 		classNames: readonly [string, string];
+		/** Legend names of the test points of class 0 and class 1. */
+		testClassNames: readonly [string, string];
+		/** Colour-legend title of the background: the predicted probability of class 1. */
+		probability: string;
 		legendTrain: string;
 		legendTest: string;
 		clearAdded: string;
