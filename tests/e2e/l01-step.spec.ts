@@ -186,3 +186,41 @@ test('step mode: Back, Start over, a typed sample and a bad typed sample', async
 	await page.getByTestId('step-play').click();
 	await expect(page.getByTestId('playbar-status')).toContainText('Paused');
 });
+
+test('with ReLU, a hidden unit with a = 0 gets delta = 0 and zero gradients on its incoming edges (self-check 3)', async ({ page }) => {
+	await open(page, `${LESSON}?act=relu&layers=1&h1=8&pick=3`);
+	await expect(page.getByTestId('step-next')).toBeEnabled({ timeout: 60_000 });
+	const labels = (layer: number) =>
+		page
+			.getByTestId('net-values')
+			.locator(`text[data-layer="${layer}"]`)
+			.evaluateAll((ts) => ts.map((t) => ({ unit: Number((t as SVGElement).dataset.unit), v: Number(t.textContent) })));
+	await nextUntil(page, 'forward', 1);
+	const acts = await labels(1);
+	expect(acts.length).toBe(8);
+	const off = acts.filter((a) => a.v === 0).map((a) => a.unit);
+	expect(off.length, 'some ReLU unit is off for this sample').toBeGreaterThan(0);
+	await nextUntil(page, 'backward', 1);
+	const deltas = await labels(1);
+	for (const u of off) expect(deltas.find((d) => d.unit === u)?.v).toBe(0);
+	const rows = await traceRows(page);
+	for (const r of rows.filter((r) => r.kind === 'weight' && r.layer === 1 && off.includes(r.to - 1))) expect(r.grad).toBe(0);
+	for (const r of rows.filter((r) => r.kind === 'bias' && r.layer === 1 && off.includes(r.to - 1))) expect(r.grad).toBe(0);
+});
+
+test('every self-check question sets up its controls', async ({ page }) => {
+	await open(page, LESSON);
+	await expect(page.getByTestId('step-next')).toBeEnabled({ timeout: 60_000 });
+	const expected: RegExp[][] = [
+		[/data=xor/, /layers=0/, /lr=1(&|$)/, /batch=200/],
+		[/data=xor/, /layers=1/, /h1=4/, /act=tanh/],
+		[/act=relu/, /h1=8/],
+		[/data=moons/, /lr=0\.1(&|$)/],
+		[/batch=1(&|$)/]
+	];
+	for (const [q, patterns] of expected.entries()) {
+		await page.getByTestId(`self-check-q${q}-setup`).click();
+		for (const p of patterns) await expect(page).toHaveURL(p);
+	}
+	await expect(page.getByTestId('pg-batch')).toContainText('200 steps per epoch');
+});
