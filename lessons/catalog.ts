@@ -56,14 +56,32 @@ export const LESSONS: readonly LessonInfo[] = [
 		]
 	},
 	{
-		id: 'L03', slug: 'loss-functions', built: false, questions: [30], sections: [],
+		id: 'L03', slug: 'loss-functions', built: true, questions: [30],
 		title: { en: 'Loss functions', zh: '损失函数' },
-		summary: { en: 'MSE, MAE, Huber and cross-entropy: their shapes, gradients and behaviour with outliers.', zh: 'MSE、MAE、Huber 与交叉熵：曲线形状、梯度，以及面对离群点的表现。' }
+		summary: { en: 'MSE, MAE, Huber and cross-entropy: their shapes, gradients and behaviour with outliers.', zh: 'MSE、MAE、Huber 与交叉熵：曲线形状、梯度，以及面对离群点的表现。' },
+		sections: [
+			{ id: 'regression', title: { en: 'Regression losses: MSE, MAE and Huber', zh: '回归损失：MSE、MAE 与 Huber' } },
+			{ id: 'classification', title: { en: 'Classification losses: cross-entropy, focal, hinge and KL', zh: '分类损失：交叉熵、Focal、合页损失与 KL 散度' } },
+			{ id: 'outliers', title: { en: 'Outliers: three fits side by side', zh: '离群点：三种拟合并排比较' } },
+			{ id: 'saturation', title: { en: 'Why not MSE for classification', zh: '为什么分类不用 MSE' } },
+			{ id: 'choosing', title: { en: 'How to choose a loss', zh: '如何选择损失函数' } },
+			{ id: 'interview', title: { en: 'Interview question', zh: '面试题' } },
+			{ id: 'self-check', title: { en: 'Check yourself', zh: '自测' } }
+		]
 	},
 	{
-		id: 'L04', slug: 'metrics', built: false, questions: [3], sections: [],
+		id: 'L04', slug: 'metrics', built: true, questions: [3],
 		title: { en: 'Evaluation metrics and cross-validation', zh: '评估指标与交叉验证' },
-		summary: { en: 'Confusion matrix, precision, recall, ROC and PR curves, and k-fold cross-validation on a live classifier.', zh: '在实时训练的分类器上看混淆矩阵、精确率、召回率、ROC 与 PR 曲线和 k 折交叉验证。' }
+		summary: { en: 'Confusion matrix, precision, recall, ROC and PR curves, and k-fold cross-validation on a live classifier.', zh: '在实时训练的分类器上看混淆矩阵、精确率、召回率、ROC 与 PR 曲线和 k 折交叉验证。' },
+		sections: [
+			{ id: 'classifier', title: { en: 'A live classifier on imbalanced data', zh: '在不平衡数据上实时训练的分类器' } },
+			{ id: 'confusion', title: { en: 'Confusion matrix and threshold metrics', zh: '混淆矩阵与阈值相关指标' } },
+			{ id: 'roc', title: { en: 'ROC curve and AUC', zh: 'ROC 曲线与 AUC' } },
+			{ id: 'pr', title: { en: 'Precision-recall curve and average precision', zh: '精确率-召回率曲线与平均精确率' } },
+			{ id: 'cross-validation', title: { en: 'k-fold cross-validation', zh: 'k 折交叉验证' } },
+			{ id: 'interview', title: { en: 'Interview question', zh: '面试题' } },
+			{ id: 'self-check', title: { en: 'Check yourself', zh: '自测' } }
+		]
 	},
 	{
 		id: 'L05', slug: 'optimizers', built: false, questions: [5], sections: [],

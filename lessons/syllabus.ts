@@ -16,7 +16,7 @@ export interface SyllabusQuestion {
 export const SYLLABUS: readonly SyllabusQuestion[] = [
 	{ n: 1, lesson: 'L01', section: 'step', question: { en: 'How do the forward pass and backpropagation work in a deep network?', zh: '深度网络中的前向传播和反向传播是怎样进行的？' } },
 	{ n: 2, lesson: 'L02', section: 'curves', question: { en: 'Which activation functions are common, and what are the strengths and weaknesses of each?', zh: '常见的激活函数有哪些？各自的优点和缺点是什么？' } },
-	{ n: 3, lesson: 'L04', question: { en: 'How do you evaluate a model: accuracy, precision, recall, F1, the ROC curve (TPR against FPR) with its AUC, and cross-validation?', zh: '如何评估模型：准确率、精确率、召回率、F1、ROC 曲线（真正例率对假正例率）及 AUC，以及交叉验证？' } },
+	{ n: 3, lesson: 'L04', section: 'confusion', question: { en: 'How do you evaluate a model: accuracy, precision, recall, F1, the ROC curve (TPR against FPR) with its AUC, and cross-validation?', zh: '如何评估模型：准确率、精确率、召回率、F1、ROC 曲线（真正例率对假正例率）及 AUC，以及交叉验证？' } },
 	{ n: 4, lesson: 'L07', question: { en: 'What regularization methods does deep learning use, and what does each one do?', zh: '深度学习中有哪些正则化方法？各自起什么作用？' } },
 	{ n: 5, lesson: 'L05', question: { en: 'How can training be made faster and more reliable: learning rate, optimizer and batch size?', zh: '怎样让训练更快、更可靠：学习率、优化器与批量大小该如何选？' } },
 	{ n: 6, lesson: 'L08', question: { en: 'What are the hyperparameters of a network, and how are they tuned?', zh: '神经网络有哪些超参数？如何调优？' } },
@@ -43,7 +43,7 @@ export const SYLLABUS: readonly SyllabusQuestion[] = [
 	{ n: 27, lesson: 'L15', question: { en: 'What is pre-training, and why does fine-tuning a pre-trained model help?', zh: '什么是预训练？为什么在预训练模型上微调会有帮助？' } },
 	{ n: 28, lesson: 'L17', question: { en: 'What data augmentation methods exist for images, text and audio?', zh: '图像、文本和音频各有哪些数据增强方法？' } },
 	{ n: 29, lesson: 'L07', question: { en: 'How are L1, L2, dropout and ensembles applied in practice?', zh: 'L1、L2、Dropout 与集成方法在实践中如何应用？' } },
-	{ n: 30, lesson: 'L03', question: { en: 'Which loss functions are there, and how do you choose one?', zh: '有哪些损失函数？应当如何选择？' } }
+	{ n: 30, lesson: 'L03', section: 'regression', question: { en: 'Which loss functions are there, and how do you choose one?', zh: '有哪些损失函数？应当如何选择？' } }
 ];
 
 /** The questions a lesson answers, in order. */

@@ -10,12 +10,15 @@ export { default as BarChart } from './BarChart.svelte';
 export { default as NetworkDiagram } from './NetworkDiagram.svelte';
 /** Scatter plot of classed 2-D points: background grid, fitted lines, click to add, drag to move. */
 export { default as ScatterChart } from './ScatterChart.svelte';
+/** Small labelled matrix with values in the cells (confusion matrices). */
+export { default as MatrixChart } from './MatrixChart.svelte';
 /** Figure frame (title, export menu, data table) used by every chart. */
 export { default as ChartFrame } from './ChartFrame.svelte';
 
 export type { LineSeries, Marker, RefLine } from './core/lineModel';
 export type { BarGroup } from './core/barModel';
 export type { ScatterBackground, ScatterLine, ScatterPoints } from './core/scatterModel';
+export type { CellTone } from './core/matrixModel';
 export type { ColorMode } from './core/colors';
 export type { EdgeMode } from './core/networkLayout';
 export type { Extent } from './core/domain';
