@@ -29,9 +29,18 @@ export interface LessonInfo {
 /** All 17 lessons in syllabus order. */
 export const LESSONS: readonly LessonInfo[] = [
 	{
-		id: 'L01', slug: 'backpropagation', built: false, questions: [1, 15], sections: [],
+		id: 'L01', slug: 'backpropagation', built: true, questions: [1, 15],
 		title: { en: 'Forward pass and backpropagation', zh: '前向传播与反向传播' },
-		summary: { en: 'Watch an MLP compute, measure its error and push gradients back, one layer at a time.', zh: '逐层观察多层感知机如何计算输出、度量误差并把梯度反向传回。' }
+		summary: { en: 'Watch an MLP compute, measure its error and push gradients back, one layer at a time.', zh: '逐层观察多层感知机如何计算输出、度量误差并把梯度反向传回。' },
+		sections: [
+			{ id: 'mlp', title: { en: 'What an MLP computes', zh: '多层感知机如何计算输出' } },
+			{ id: 'playground', title: { en: 'The MLP playground', zh: 'MLP 实验场' } },
+			{ id: 'step', title: { en: 'Step by step: forward, loss, backward, update', zh: '逐步演示：前向、损失、反向、更新' } },
+			{ id: 'backprop', title: { en: 'Backpropagation: the chain rule at work', zh: '反向传播：链式法则的运用' } },
+			{ id: 'xor', title: { en: 'Why hidden layers: XOR', zh: '为什么需要隐藏层：异或问题' } },
+			{ id: 'interview', title: { en: 'Interview question', zh: '面试题' } },
+			{ id: 'self-check', title: { en: 'Check yourself', zh: '自测' } }
+		]
 	},
 	{
 		id: 'L02', slug: 'activation-functions', built: true, questions: [2],

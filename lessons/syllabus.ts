@@ -14,7 +14,7 @@ export interface SyllabusQuestion {
 
 /** The 30 questions in syllabus order. */
 export const SYLLABUS: readonly SyllabusQuestion[] = [
-	{ n: 1, lesson: 'L01', question: { en: 'How do the forward pass and backpropagation work in a deep network?', zh: '深度网络中的前向传播和反向传播是怎样进行的？' } },
+	{ n: 1, lesson: 'L01', section: 'step', question: { en: 'How do the forward pass and backpropagation work in a deep network?', zh: '深度网络中的前向传播和反向传播是怎样进行的？' } },
 	{ n: 2, lesson: 'L02', section: 'curves', question: { en: 'Which activation functions are common, and what are the strengths and weaknesses of each?', zh: '常见的激活函数有哪些？各自的优点和缺点是什么？' } },
 	{ n: 3, lesson: 'L04', section: 'confusion', question: { en: 'How do you evaluate a model: accuracy, precision, recall, F1, the ROC curve (TPR against FPR) with its AUC, and cross-validation?', zh: '如何评估模型：准确率、精确率、召回率、F1、ROC 曲线（真正例率对假正例率）及 AUC，以及交叉验证？' } },
 	{ n: 4, lesson: 'L07', question: { en: 'What regularization methods does deep learning use, and what does each one do?', zh: '深度学习中有哪些正则化方法？各自起什么作用？' } },
@@ -28,7 +28,7 @@ export const SYLLABUS: readonly SyllabusQuestion[] = [
 	{ n: 12, lesson: 'L11', question: { en: 'LSTM and GRU: how do they differ, and what are the trade-offs?', zh: 'LSTM 与 GRU 有何不同？各有哪些取舍？' } },
 	{ n: 13, lesson: 'L12', question: { en: 'How do multi-head attention and cross-attention work, and how are they different ideas?', zh: '多头注意力和交叉注意力分别如何工作？二者是怎样不同的概念？' } },
 	{ n: 14, lesson: 'L12', question: { en: 'How does self-attention work in a Transformer?', zh: 'Transformer 中的自注意力是如何工作的？' } },
-	{ n: 15, lesson: 'L01', question: { en: 'How does a multilayer perceptron (MLP) compute its output?', zh: '多层感知机（MLP）是如何计算输出的？' } },
+	{ n: 15, lesson: 'L01', section: 'mlp', question: { en: 'How does a multilayer perceptron (MLP) compute its output?', zh: '多层感知机（MLP）是如何计算输出的？' } },
 	{ n: 16, lesson: 'L13', question: { en: 'How are the outputs of a sequence-to-sequence model evaluated (edit distance, BLEU, ROUGE)?', zh: '如何评估序列到序列模型的输出（编辑距离、BLEU、ROUGE）？' } },
 	{ n: 17, lesson: 'L14', question: { en: 'What is the basic structure of a generative adversarial network (GAN)?', zh: '生成对抗网络（GAN）的基本结构是什么？' } },
 	{ n: 18, lesson: 'L14', question: { en: 'Which loss functions are used to train GANs?', zh: '训练 GAN 常用哪些损失函数？' } },

@@ -1,6 +1,8 @@
 /**
- * A plain MLP for 2-D binary classification: input -> `depth` hidden layers of `width` units ->
- * 1 logit. Weights are tf.variables seeded from JS (deterministic per seed), biases start at 0.
+ * A plain MLP for 2-D binary classification: input -> hidden layers -> 1 logit. The hidden layers
+ * are either `depth` layers of `width` units or any list of sizes (`hidden`, possibly empty: then
+ * the net is logistic regression). Weights are tf.variables seeded from JS (deterministic per
+ * seed), biases start at 0.
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, deriveSeed } from '../core/rng';
@@ -8,10 +10,15 @@ import type { ActivationName } from '../functions/activations';
 import { activate, createActivationKit, type ActivationKit } from '../functions/activationsTf';
 import { initWeights, type InitName } from './init';
 
-/** What defines a deep MLP. `alpha` is the leaky-ReLU slope; `inputSize` defaults to 2. */
+/**
+ * What defines a deep MLP. Either `hidden` (units per hidden layer, input side first; [] = no hidden
+ * layer) or `depth` >= 1 layers of `width` >= 1 units. `alpha` is the leaky-ReLU slope; `inputSize`
+ * defaults to 2.
+ */
 export interface DeepMlpConfig {
-	depth: number;
-	width: number;
+	depth?: number;
+	width?: number;
+	hidden?: readonly number[];
 	act: ActivationName;
 	alpha?: number;
 	init: InitName;
@@ -29,7 +36,7 @@ export interface MlpForward {
 /** A deep MLP owning its variables and activation constants. */
 export interface DeepMlp {
 	readonly act: ActivationName;
-	/** [inputSize, width, ..., width, 1]: depth + 2 entries */
+	/** [inputSize, hidden sizes..., 1]: depth + 2 entries */
 	readonly layerSizes: readonly number[];
 	/** number of trainable scalars (weights and biases) */
 	readonly paramCount: number;
@@ -45,15 +52,27 @@ export interface DeepMlp {
 	dispose(): void;
 }
 
-/** Builds the MLP with seeded initial weights (validates depth >= 1, width >= 1). */
-export function createDeepMlp(config: DeepMlpConfig): DeepMlp {
-	const depth = Math.floor(config.depth);
-	const width = Math.floor(config.width);
+/** The hidden sizes a config asks for; throws on a bad depth, width or size. */
+export function hiddenSizes(config: Pick<DeepMlpConfig, 'depth' | 'width' | 'hidden'>): number[] {
+	if (config.hidden) {
+		const sizes = config.hidden.map((s) => Math.floor(s));
+		if (!sizes.every((s) => s >= 1)) throw new Error(`deepMlp: bad hidden sizes ${config.hidden.join(',')}`);
+		return sizes;
+	}
+	const depth = Math.floor(config.depth ?? NaN);
+	const width = Math.floor(config.width ?? NaN);
 	if (!(depth >= 1 && width >= 1)) {
 		throw new Error(`deepMlp: bad depth ${config.depth} / width ${config.width}`);
 	}
+	return Array<number>(depth).fill(width);
+}
+
+/** Builds the MLP with seeded initial weights (validates the sizes, see `hiddenSizes`). */
+export function createDeepMlp(config: DeepMlpConfig): DeepMlp {
+	const hidden = hiddenSizes(config);
+	const depth = hidden.length;
 	const inputSize = config.inputSize ?? 2;
-	const layerSizes = [inputSize, ...Array<number>(depth).fill(width), 1];
+	const layerSizes = [inputSize, ...hidden, 1];
 	const rng = createRng(deriveSeed(config.seed, 'deepMlp:weights'));
 	const weights: tf.Variable<tf.Rank.R2>[] = [];
 	const biases: tf.Variable<tf.Rank.R1>[] = [];

@@ -14,6 +14,11 @@ import type { DeepMlp, MlpForward } from './deepMlp';
 export interface MlpGradients extends MlpForward {
 	weightGrads: tf.Tensor2D[];
 	biasGrads: tf.Tensor1D[];
+	/**
+	 * The backpropagated errors dLoss/dz [n, out] of each layer's pre-activation, same order as the
+	 * weights (the last one belongs to the logit). Scaled by invN like the gradients.
+	 */
+	deltas: tf.Tensor2D[];
 }
 
 /**
@@ -40,8 +45,10 @@ export function mlpBceGradients(mlp: DeepMlp, x: tf.Tensor2D, y: tf.Tensor2D, in
 	const depth = pre.length;
 	const weightGrads: tf.Tensor2D[] = new Array(depth + 1);
 	const biasGrads: tf.Tensor1D[] = new Array(depth + 1);
+	const deltas: tf.Tensor2D[] = new Array(depth + 1);
 	let dz: tf.Tensor2D = tf.mul(tf.sub(tf.sigmoid(fwd.logit), y), invN);
 	for (let l = depth; l >= 0; l--) {
+		deltas[l] = dz;
 		const input = l === 0 ? x : post[l - 1];
 		weightGrads[l] = tf.matMul(input, dz, true, false);
 		biasGrads[l] = tf.sum(dz, 0);
@@ -50,5 +57,5 @@ export function mlpBceGradients(mlp: DeepMlp, x: tf.Tensor2D, y: tf.Tensor2D, in
 			dz = tf.mul(dh, activateGrad(pre[l - 1], post[l - 1], mlp.act, mlp.kit));
 		}
 	}
-	return { ...fwd, weightGrads, biasGrads };
+	return { ...fwd, weightGrads, biasGrads, deltas };
 }
