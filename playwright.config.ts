@@ -19,8 +19,9 @@ export default defineConfig({
 	testMatch: '**/*.spec.ts',
 	timeout: 120_000,
 	expect: { timeout: 20_000 },
-	fullyParallel: false,
-	workers: 1,
+	// Two workers halve the wall time on CI's 2 cores: much of a test is waiting for SwiftShader.
+	fullyParallel: true,
+	workers: Number(process.env.E2E_WORKERS ?? 2),
 	retries: 0,
 	reporter: [['list']],
 	use: {
