@@ -19,7 +19,7 @@ export default defineConfig({
 	testMatch: '**/*.spec.ts',
 	timeout: 120_000,
 	expect: { timeout: 20_000 },
-	// Two workers halve the wall time on CI's 2 cores: much of a test is waiting for SwiftShader.
+	// Two workers cut the wall time by about 30% on CI's 2 cores (much of a test waits for SwiftShader).
 	fullyParallel: true,
 	workers: Number(process.env.E2E_WORKERS ?? 2),
 	retries: 0,
