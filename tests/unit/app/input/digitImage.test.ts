@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { centreOfMass, fitToSquare, inkBox, resampleArea, rgbaToInk, toMnistDigit } from '$lib/ml/data/digitImage';
+import { centreOfMass, fitToSquare, inkBox, resampleArea, rgbaToInk, toMnistDigit } from '$lib/app/input/digitImage';
 import { decodeDigitFile, digitPixels } from '$lib/ml/data/mnist';
 
 function rgba(w: number, h: number, px: (x: number, y: number) => [number, number, number, number]): Uint8ClampedArray {
