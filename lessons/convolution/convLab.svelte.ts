@@ -42,8 +42,8 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 export class ConvLab {
 	/** The validation digits once loaded. */
 	digits = $state.raw<DigitSet | null>(null);
-	/** Why the digits could not be loaded (already translated), if they could not. */
-	digitError = $state<string | null>(null);
+	/** Why the digits could not be loaded (a DigitFileError or another error), if they could not. */
+	digitError = $state.raw<unknown>(null);
 	/** The learner's drawing or upload. */
 	custom = $state.raw<CustomImage | null>(null);
 	/** Bumped on every new drawing or upload (part of the tensor request key). */
@@ -73,35 +73,35 @@ export class ConvLab {
 	});
 
 	/** The input side W. */
-	readonly side = $derived(this.#values().size);
+	readonly side = $derived.by(() => this.#values().size);
 	/** The input, W x W. */
-	readonly image = $derived(scaleImage(this.full, FULL_SIDE, this.side));
+	readonly image = $derived.by(() => scaleImage(this.full, FULL_SIDE, this.side));
 	/** Identifies the input for request keys. */
-	readonly imageKey = $derived(`${this.source}:${this.#values().digit}:${this.side}:${this.customVersion}`);
+	readonly imageKey = $derived.by(() => `${this.source}:${this.#values().digit}:${this.side}:${this.customVersion}`);
 
 	readonly geometry = $derived.by((): ConvGeometry => {
 		const v = this.#values();
 		return { kernel: v.k, stride: v.stride, dilation: v.dil, padding: v.pad, pad: v.p };
 	});
-	readonly pads = $derived(convPads(this.side, this.side, this.geometry));
-	readonly outShape = $derived(convOutputShape(this.side, this.side, this.geometry));
+	readonly pads = $derived.by(() => convPads(this.side, this.side, this.geometry));
+	readonly outShape = $derived.by(() => convOutputShape(this.side, this.side, this.geometry));
 	/** Number of window positions (output cells). */
-	readonly count = $derived(this.outShape[0] * this.outShape[1]);
+	readonly count = $derived.by(() => this.outShape[0] * this.outShape[1]);
 
 	/** The kernel's cells (K² entries) and its float weights. */
-	readonly cells = $derived(fitKernel(this.#values().kern, this.#values().k).cells);
-	readonly weights = $derived(kernelWeights(this.cells, this.#values().kdiv));
+	readonly cells = $derived.by(() => fitKernel(this.#values().kern, this.#values().k).cells);
+	readonly weights = $derived.by(() => kernelWeights(this.cells, this.#values().kdiv));
 
 	/** The feature map by loops (always available at once). */
-	readonly loop = $derived(conv2dLoop({ data: this.image, shape: [this.side, this.side, 1] }, this.weights, 1, this.geometry));
+	readonly loop = $derived.by(() => conv2dLoop({ data: this.image, shape: [this.side, this.side, 1] }, this.weights, 1, this.geometry));
 	/** Identifies the current tensor request. */
-	readonly key = $derived(`${this.imageKey}|${this.cells.join(',')}/${this.#values().kdiv}|${JSON.stringify(this.geometry)}`);
+	readonly key = $derived.by(() => `${this.imageKey}|${this.cells.join(',')}/${this.#values().kdiv}|${JSON.stringify(this.geometry)}`);
 	/** The tensor result when it answers the current request. */
-	readonly tfMap = $derived(this.tf.result?.key === this.key ? this.tf.result.value : null);
+	readonly tfMap = $derived.by(() => this.tf.result?.key === this.key ? this.tf.result.value : null);
 	/** The map shown: tf.conv2d's once it arrived, the loops' until then. */
-	readonly output = $derived(this.tfMap ?? this.loop);
+	readonly output = $derived.by(() => this.tfMap ?? this.loop);
 	/** Largest difference between the tf.conv2d and the loop result (null while pending). */
-	readonly tfDiff = $derived(this.tfMap ? maxAbsDiff(this.tfMap.data, this.loop.data) : null);
+	readonly tfDiff = $derived.by(() => this.tfMap ? maxAbsDiff(this.tfMap.data, this.loop.data) : null);
 
 	/** The padded input grid (zeros around the image) and where the image sits in it. */
 	readonly padded = $derived.by(() => {
@@ -121,11 +121,11 @@ export class ConvLab {
 		const i = Math.max(0, Math.min(oh * ow - 1, this.#values().pos));
 		return { index: i, row: Math.floor(i / ow), col: i % ow };
 	});
-	readonly taps = $derived(
+	readonly taps = $derived.by(() => 
 		this.position ? windowTaps(this.position.row, this.position.col, this.side, this.side, this.geometry) : []
 	);
 	/** The worked dot product at the window, in kernel cells (divide the sum by the divisor). */
-	readonly terms = $derived(
+	readonly terms = $derived.by(() => 
 		this.position
 			? dotTerms(this.image, this.side, this.side, this.cells, this.position.row, this.position.col, this.geometry)
 			: []

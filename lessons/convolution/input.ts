@@ -2,7 +2,7 @@
  * The lesson's input image: a validation digit, the built-in shape, or a drawn/uploaded picture,
  * as grayscale values in [0, 1] (1 = ink), FULL_SIDE x FULL_SIDE, then downscaled to W x W.
  */
-import { resampleArea } from '$lib/ml/data/digitImage';
+import { resampleArea } from '$lib/app/input/digitImage';
 import type { DigitSet } from '$lib/ml/data/mnist';
 import { FULL_SIDE } from './meta';
 

@@ -144,7 +144,8 @@ export interface L09Text {
 		/** `{i}`, `{n}`, `{row}`, `{col}`. */
 		position: Template;
 		groupLabel: string;
-		dotTitle: string;
+		/** Caption of the worked dot product, `{row}`, `{col}`. */
+		dotTitle: Template;
 		columns: { tap: string; input: string; weight: string; product: string };
 		/** Marks a tap that reads the zero padding. */
 		padTag: string;
@@ -169,8 +170,10 @@ export interface L09Text {
 		stride: Prose;
 		/** Heading of the filled-in formula. */
 		liveTitle: string;
-		/** `{pt}`, `{pb}` when 'same' pads unequally. */
-		asymNote: Template;
+		/** The zeros before and after on each axis, `{pt}`, `{pb}`. */
+		padsNote: Template;
+		/** Words after the formula when the kernel does not fit (inside TeX \text{}). */
+		noOutput: string;
 		explorer: ChartText;
 		/** y axis. */
 		outputAxis: string;
@@ -184,6 +187,7 @@ export interface L09Text {
 	/** Section `channels`. */
 	channels: {
 		intro: Prose;
+		controlsTitle: string;
 		sumTex: TeX;
 		paramsTex: TeX;
 		sharing: Prose;
@@ -213,8 +217,9 @@ export interface L09Text {
 		afterChart: ChartText;
 		/** `{rows}`, `{cols}`, `{orows}`, `{ocols}`. */
 		shape: Template;
-		/** `{error}`. */
-		mismatch: Template;
+		controlsTitle: string;
+		/** `{backend}`, `{diff}`: tf.maxPool / tf.avgPool against the loops. */
+		tfCheck: Template;
 		noFit: string;
 	};
 	interview: {

@@ -70,11 +70,12 @@ export async function convFeatureMap(
 		const xt = tf.tensor4d(x.data, [1, rows, cols, cin]);
 		const wt = tf.tensor4d(weights, [g.kernel, g.kernel, cin, cout]);
 		const out = conv2dTf(xt, wt, g);
-		return bias ? tf.add(out, tf.tensor1d(Array.from(bias))) : out;
+		return bias ? tf.add<tf.Tensor4D>(out, tf.tensor1d(Array.from(bias))) : out;
 	});
 	try {
 		const data = (await y.data()) as Float32Array;
-		return { data, shape: [y.shape[1], y.shape[2], y.shape[3]] };
+		const [, oh, ow, oc] = y.shape;
+		return { data, shape: [oh, ow, oc] };
 	} finally {
 		y.dispose();
 	}
@@ -100,7 +101,8 @@ export async function poolFeatureMap(
 	});
 	try {
 		const data = (await y.data()) as Float32Array;
-		return { data, shape: [y.shape[1], y.shape[2], y.shape[3]] };
+		const [, oh, ow, oc] = y.shape;
+		return { data, shape: [oh, ow, oc] };
 	} finally {
 		y.dispose();
 	}
