@@ -1,6 +1,7 @@
 import { blocks, bullets, type L09Text } from './types';
 
-const r = String.raw;
+/** String.raw, except that an escaped backtick (\`, for `code` in Prose) becomes a plain backtick. */
+const r = (strings: TemplateStringsArray, ...values: unknown[]) => String.raw(strings, ...values).replaceAll('\\`', '`');
 
 /** Lesson L09's text in Simplified Chinese. */
 export const zh = {
