@@ -1,5 +1,19 @@
 import type { Engine } from '$lib/app/engine.svelte';
 
+/**
+ * Every LatestJob's computations run one after another, so at most one read-back is in flight
+ * (ARCHITECTURE.md convention 4). It matters: on WebGPU (tfjs 4.22), read-backs of several jobs in
+ * flight at once left one tensor registered after quick edits; serialised, none (e2e leak test).
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `task` after every task queued before it. */
+function serial<T>(task: () => Promise<T>): Promise<T> {
+	const run = queue.then(task);
+	queue = run.catch(() => undefined);
+	return run;
+}
+
 /** A finished computation and the key of the request it answers. */
 export interface JobResult<R> {
 	key: string;
@@ -72,7 +86,7 @@ export class LatestJob<Q, R> {
 		this.#busy = true;
 		const generation = this.#generation;
 		try {
-			const value = await this.#compute(job.request);
+			const value = await serial(() => this.#compute(job.request));
 			if (!this.#destroyed && generation === this.#generation) {
 				this.result = { key: job.key, value };
 				this.error = null;

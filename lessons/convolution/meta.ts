@@ -45,8 +45,8 @@ export const schema = defineSchema({
 	p: { kind: 'number', default: 1, min: 0, max: 4, step: 1, integer: true },
 	/** dilation D */
 	dil: { kind: 'number', default: 1, min: 1, max: 3, step: 1, integer: true },
-	/** sliding-window position (output cell index, row-major); clamped to the output size */
-	pos: { kind: 'number', default: 0, min: 0, max: FULL_SIDE * FULL_SIDE - 1, step: 1, integer: true },
+	/** sliding-window position (output cell index, row-major; the default sits on the stroke of the default digit); clamped to the output size */
+	pos: { kind: 'number', default: 329, min: 0, max: FULL_SIDE * FULL_SIDE - 1, step: 1, integer: true },
 	/** animation speed, window positions per second */
 	speed: { kind: 'number', default: 8, min: 1, max: 60, step: 1, integer: true },
 	/** input channels of the multi-channel view */

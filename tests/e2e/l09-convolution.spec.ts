@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chart, chartChanges, chartData, chartRowCount, expect, open, test } from './fixtures';
+import { chart, chartChanges, chartData, chartRowCount, expect, open, tensorCount, test } from './fixtures';
 
 const LESSON = '/lessons/convolution';
 const OUTPUT = 'Feature map (output)';
@@ -92,7 +92,7 @@ test('controls change the feature map: presets, a typed kernel cell, stride and 
 });
 
 test('the window: play moves it, steps, and pointing at an output cell moves the taps (dilation and padding included)', async ({ page }) => {
-	await open(page, `${LESSON}?size=12&k=3&stride=2&pad=custom&p=1&dil=2&speed=30`);
+	await open(page, `${LESSON}?size=12&k=3&stride=2&pad=custom&p=1&dil=2&speed=30&pos=0`);
 	const pos = page.getByTestId('window-position');
 	// (12 + 2 - 5) / 2 -> floor 4.5 + 1 = 5 outputs per axis.
 	await expect(pos).toHaveAttribute('data-count', '25');
@@ -171,4 +171,39 @@ test('the input chart and the feature map read out values, and the output chart 
 	expect(pngBytes.subarray(1, 4).toString('ascii')).toBe('PNG');
 	const lines = (await readFile((await csv.path())!)).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
 	expect(lines).toHaveLength(1 + 36);
+});
+
+test('the output-size explorer follows the chosen axis and the current settings', async ({ page }) => {
+	await open(page, LESSON);
+	const title = 'Output size as one setting changes';
+	// One row per input size 1..28, one column per padding mode.
+	await expect.poll(() => chartRowCount(page, title)).toBe(28);
+	const before = await chartData(page, title);
+	await page.getByTestId('size-xaxis-select').selectOption('kernel');
+	await expect.poll(() => chartRowCount(page, title)).toBe(7);
+	await chartChanges(page, title, before);
+	const kernels = await chartData(page, title);
+	await set(page, 'geo-stride', 3);
+	await chartChanges(page, title, kernels);
+	// K = 7, S = 3 on 28: valid floor(21 / 3) + 1 = 8, same ceil(28 / 3) = 10, custom P = 1 floor(23 / 3) + 1 = 8.
+	expect(await chartData(page, title)).toMatch(/^7\s+8\s+10\s+8$/m);
+});
+
+test('the live tensor path leaves no tensors behind after many changes', async ({ page }) => {
+	await open(page, `${LESSON}?size=20`);
+	const check = page.getByTestId('conv-tf-check');
+	await expect(check).toHaveAttribute('data-diff', /\d/, { timeout: 60_000 });
+	await expect(page.getByTestId('ch-tf-check')).toHaveAttribute('data-diff', /\d/, { timeout: 60_000 });
+	await expect(page.getByTestId('pool-tf-check')).toHaveAttribute('data-diff', /\d/, { timeout: 60_000 });
+	await page.waitForTimeout(1000);
+	const baseline = await tensorCount(page);
+	for (const preset of ['box', 'edge', 'sobelY', 'gaussian', 'sharpen']) {
+		await page.getByTestId('kernel-preset-select').selectOption(preset);
+		await set(page, 'geo-dil', preset === 'edge' ? 2 : 1);
+	}
+	await set(page, 'geo-stride', 2);
+	await set(page, 'ch-cout', 7);
+	await expect(check).toHaveAttribute('data-diff', /\d/, { timeout: 60_000 });
+	await expect(page.getByTestId('ch-tf-check')).toHaveAttribute('data-diff', /\d/, { timeout: 60_000 });
+	await expect.poll(() => tensorCount(page), { timeout: 30_000 }).toBe(baseline);
 });
