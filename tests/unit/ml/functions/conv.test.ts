@@ -120,6 +120,18 @@ describe('loop pooling equals tf.maxPool / tf.avgPool', () => {
 	});
 });
 
+describe('WebGPU storage-buffer limit', () => {
+	it('no kernel of the tensor path takes more than 7 inputs', async () => {
+		for (const [, rows, cin, cout, g] of SETTINGS) {
+			const info = await tf.profile(() =>
+				tf.tidy(() => tf.add(conv2dTf(tf.ones([1, rows, rows, cin]), tf.ones([g.kernel, g.kernel, cin, cout]), g), tf.ones([cout])))
+			);
+			(info.result as tf.Tensor).dispose();
+			expect(Math.max(...info.kernels.map((k) => k.inputShapes.length))).toBeLessThanOrEqual(7);
+		}
+	});
+});
+
 describe('the tensor path leaks nothing', () => {
 	it('convFeatureMap and poolFeatureMap leave the tensor count unchanged over many calls', async () => {
 		const x = image(14, 14, 2, 1);
