@@ -156,3 +156,18 @@ describe('L09 self-check presets', () => {
 		}
 	});
 });
+
+describe('cell text', () => {
+	it('writes any value in at most four characters (five with a minus)', async () => {
+		const { cellText } = await import('$lessons/convolution/cellText');
+		const cases: [number, string][] = [
+			[0, '0'], [0.001, '0'], [0.42, '.42'], [0.4, '.4'], [-0.42, '−.42'], [0.999, '1'], [1.25, '1.3'],
+			[-3.96, '−4'], [10, '10'], [340, '340'], [100, '100'], [25000, '3e4'], [Number.NaN, '–']
+		];
+		for (const [v, text] of cases) expect(cellText(v), String(v)).toBe(text);
+		for (let i = 0; i < 2000; i++) {
+			const v = (Math.sin(i) * 10) ** 3;
+			expect(cellText(v).replace('−', '').length).toBeLessThanOrEqual(4);
+		}
+	});
+});
