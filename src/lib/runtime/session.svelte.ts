@@ -2,6 +2,13 @@ import type { Tensor } from '@tensorflow/tfjs';
 import type { Engine } from '$lib/app/engine.svelte';
 import type { StepStats, Trainer } from '$lib/ml/train/trainer';
 
+/**
+ * Name of the `performance.mark` a session sets in the animation frame after its first trained
+ * step (step >= 1) was read back and handed to the charts (once per session; used by `npm run bench`
+ * for the cold-start time).
+ */
+export const FIRST_STEP_MARK = 'dlx:first-step-drawn';
+
 /** Where a training session stands. */
 export type SessionStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'recovering' | 'error';
 
@@ -50,6 +57,7 @@ export class TrainingSession<S extends StepStats> {
 	private stepsWhenReady = 0;
 	private unsubscribe: () => void;
 	private destroyed = false;
+	private firstStepMarked = false;
 	private readonly opts: Required<Omit<SessionOptions<S>, 'onReset'>> & Pick<SessionOptions<S>, 'onReset'>;
 
 	constructor(options: SessionOptions<S>) {
@@ -229,6 +237,7 @@ export class TrainingSession<S extends StepStats> {
 					this.stopLoop();
 				}
 				this.opts.onStats(decoded, step);
+				if (step > 0 && !this.firstStepMarked) this.markFirstStep();
 			})
 			.catch((e) => {
 				if (epoch === this.epoch) this.fail(e);
@@ -241,6 +250,14 @@ export class TrainingSession<S extends StepStats> {
 				}
 				if (epoch === this.epoch) this.readPending = false;
 			});
+	}
+
+	/** Marks the frame that draws the first trained step (see FIRST_STEP_MARK). */
+	private markFirstStep(): void {
+		this.firstStepMarked = true;
+		const mark = () => performance.mark(FIRST_STEP_MARK);
+		if (typeof requestAnimationFrame === 'function') requestAnimationFrame(mark);
+		else mark();
 	}
 
 	private onDeviceLost(): void {

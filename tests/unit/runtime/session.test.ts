@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, EngineEvent } from '$lib/app/engine.svelte';
 import type { StepStats, Trainer } from '$lib/ml/train/trainer';
-import { TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
+import { FIRST_STEP_MARK, TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
 
 beforeAll(async () => {
 	await tf.setBackend('cpu');
@@ -228,5 +228,23 @@ describe('TrainingSession', () => {
 		expect(session.status).toBe('running');
 		expect(session.step).toBe(0);
 		session.destroy();
+	});
+
+	it('marks the first trained step drawn once per session (the bench reads the mark)', async () => {
+		performance.clearMarks(FIRST_STEP_MARK);
+		const { s, session } = rig((t) => ({ ...t, inspect: () => tf.tensor1d([1]) }));
+		await session.start();
+		await new Promise((r) => setTimeout(r, 0));
+		// The step-0 read-back of a fresh model is not a trained step.
+		expect(performance.getEntriesByName(FIRST_STEP_MARK)).toHaveLength(0);
+		session.play();
+		await s.run(3);
+		expect(performance.getEntriesByName(FIRST_STEP_MARK)).toHaveLength(1);
+		session.reset();
+		session.play();
+		await s.run(3);
+		expect(performance.getEntriesByName(FIRST_STEP_MARK)).toHaveLength(1);
+		session.destroy();
+		performance.clearMarks(FIRST_STEP_MARK);
 	});
 });
