@@ -15,7 +15,8 @@
  * @property {string} [playbar] CSS selector of the PlayBar of the training run (default the first
  *   [data-testid=playbar]); its play button and status are looked up inside it
  * @property {boolean} [autoplay] the lesson starts training by itself (the bench does not press Play
- *   for the cold start, only when the run has paused itself later)
+ *   for the cold start, which would race with the lesson's own start and could pause it; it presses
+ *   Play only when the run has paused itself later)
  * @property {number} memStepCap most steps the long memory sample waits for on this lesson (the
  *   run's BENCH_MEM_STEPS is capped to it), so 5,000 steps stay affordable on slow lessons
  */
@@ -44,6 +45,8 @@ export const LESSONS = [
 		params: { spf: 100 },
 		slider: 'regression-delta-range',
 		chart: 'Regression losses',
+		// The outlier fit refits its points by itself on load (and pauses after 300 steps).
+		autoplay: true,
 		memStepCap: 5000
 	},
 	{
@@ -52,6 +55,7 @@ export const LESSONS = [
 		params: { spf: 100 },
 		slider: 'classifier-threshold-range',
 		chart: 'Test points and the decision boundary',
+		// Trains by itself on load (and pauses once converged or after 3,000 steps).
 		autoplay: true,
 		memStepCap: 5000
 	}

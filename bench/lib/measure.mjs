@@ -85,7 +85,7 @@ async function openCase(browser, ctx, start) {
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: config.coldTimeoutS * 1000 });
 	if (start) await start(bar);
 	else if (!lesson.autoplay) await play.click();
-	const choice = await waitFor(page, () => /** @type {any} */ (window).__dlx?.engine?.choice ?? null, config.coldTimeoutS);
+	const choice = await waitFor(page, 'the backend', () => /** @type {any} */ (window).__dlx?.engine?.choice ?? null, config.coldTimeoutS);
 	const steps = () => page.evaluate(() => /** @type {number} */ (/** @type {any} */ (window).__dlx.engine.stepsRun));
 	return { context, page, cdp, transfers, bar, play, status: bar.getByTestId('playbar-status'), choice, errors, steps };
 }
@@ -106,10 +106,14 @@ async function mainRun(browser, ctx) {
 	}
 	const coldStartMs = await waitFor(
 		page,
+		'the first trained step drawn',
 		(mark) => performance.getEntriesByName(/** @type {string} */ (mark))[0]?.startTime ?? null,
 		config.coldTimeoutS,
 		FIRST_STEP_MARK
-	);
+	).catch(async (e) => {
+		const state = await status.getAttribute('class').catch(() => null);
+		throw new Error(`${e instanceof Error ? e.message : e} (PlayBar ${state ?? 'not found'}, ${errors.length} console errors: ${errors[0] ?? ''})`);
+	});
 	const hydratedMs = await page.evaluate(() => /** @type {number | null} */ (/** @type {any} */ (window).__bench.hydratedAt()));
 	await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
 	const transfer = await transfers.snapshot();
@@ -248,17 +252,18 @@ async function sliderTimings(page, ctx, keepRunning) {
  * Polls `fn` in the page until it returns a non-null value.
  * @template T
  * @param {import('@playwright/test').Page} page
+ * @param {string} what what is awaited (for the error message)
  * @param {(arg: unknown) => T | null} fn
  * @param {number} seconds
  * @param {unknown} [arg]
  * @returns {Promise<T>}
  */
-async function waitFor(page, fn, seconds, arg) {
+async function waitFor(page, what, fn, seconds, arg) {
 	const end = Date.now() + seconds * 1000;
 	for (;;) {
 		const v = /** @type {T | null} */ (await page.evaluate(fn, arg));
 		if (v !== null && v !== undefined) return v;
-		if (Date.now() > end) throw new Error(`timed out after ${seconds} s waiting for ${fn.toString().slice(0, 60)}`);
+		if (Date.now() > end) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
 		await sleep(100);
 	}
 }
