@@ -28,6 +28,13 @@ log(`• Load average ${loadStart.join(' ')} on ${cpus().length} cores`);
 const chromiumPath = await ensureChromium();
 ensureBuild(root, config.build, log);
 const server = await startPreview(root, config.port);
+// Ctrl+C or a kill ends the preview server too (Playwright closes its browsers on exit).
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+	process.on(signal, () => {
+		server.stop();
+		process.exit(130);
+	});
+}
 log(`• Serving build/ at ${server.url}; Chromium ${chromiumPath}`);
 
 /** @type {{ lesson: string, backend: string, runs: Record<string, unknown>[] }[]} */

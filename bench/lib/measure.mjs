@@ -68,6 +68,7 @@ export async function measureCase(ctx) {
 async function openCase(browser, ctx, start) {
 	const { lesson, config } = ctx;
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+	context.setDefaultTimeout(60_000);
 	const page = await context.newPage();
 	/** @type {string[]} */
 	const errors = [];
@@ -99,7 +100,7 @@ async function openCase(browser, ctx, start) {
  */
 async function mainRun(browser, ctx) {
 	const { config } = ctx;
-	const { context, page, transfers, play, status, choice, errors, steps } = await openCase(browser, ctx);
+	const { context, page, transfers, bar, status, choice, errors, steps } = await openCase(browser, ctx);
 	if (choice.backend !== ctx.backend) {
 		await context.close();
 		return { ok: false, unavailable: true, error: `${ctx.backend} unavailable (got ${choice.backend}, ${choice.reason})` };
@@ -118,22 +119,19 @@ async function mainRun(browser, ctx) {
 	await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
 	const transfer = await transfers.snapshot();
 
-	const keepRunning = async () => {
+	// From here on the page itself presses Play whenever the run has paused itself (probe.keepRunning).
+	await bar.evaluate((el) => /** @type {any} */ (window).__bench.keepRunning(el));
+	const checkTraining = async () => {
 		const cls = (await status.getAttribute('class')) ?? '';
 		if (/status-(diverged|error)/.test(cls)) throw new Error(`training stopped: ${cls.replace(/.*status-/, '')}`);
-		if (!cls.includes('status-running')) await play.click();
 	};
-	/** Keeps the run going for `seconds`. */
+	/** Lets the run train for `seconds`, then checks it is still training. */
 	const train = async (/** @type {number} */ seconds) => {
-		const end = Date.now() + seconds * 1000;
-		while (Date.now() < end) {
-			await keepRunning();
-			await sleep(Math.min(250, Math.max(0, end - Date.now())));
-		}
+		await sleep(seconds * 1000);
+		await checkTraining();
 	};
 
 	await train(config.warmupS);
-	await keepRunning();
 	const w0 = await page.evaluate(() => {
 		const w = /** @type {any} */ (window);
 		w.__bench.startFrames();
@@ -153,7 +151,7 @@ async function mainRun(browser, ctx) {
 		[w0.t, w1.t]
 	);
 	const windowMs = w1.t - w0.t;
-	const slider = await sliderTimings(page, ctx, keepRunning);
+	const slider = await sliderTimings(page, ctx, checkTraining);
 	const totalSteps = await steps();
 	await context.close();
 	return {
@@ -215,9 +213,9 @@ async function memoryRun(browser, ctx) {
  * redraw of the chart it drives; medians over the presses.
  * @param {import('@playwright/test').Page} page
  * @param {CaseContext} ctx
- * @param {() => Promise<void>} keepRunning
+ * @param {() => Promise<void>} checkTraining throws when training has stopped (diverged, error)
  */
-async function sliderTimings(page, ctx, keepRunning) {
+async function sliderTimings(page, ctx, checkTraining) {
 	const { lesson, config } = ctx;
 	const input = page.getByTestId(lesson.slider);
 	const figure = page.getByRole('figure', { name: lesson.chart, exact: true });
@@ -227,7 +225,7 @@ async function sliderTimings(page, ctx, keepRunning) {
 	const samples = [];
 	let misses = 0;
 	for (let i = 0; i < config.presses; i++) {
-		await keepRunning();
+		await checkTraining();
 		await input.focus();
 		const inputEl = await input.elementHandle();
 		const figEl = await figure.elementHandle();

@@ -33,6 +33,8 @@ export function installProbe() {
 	let paused = null;
 	/** @type {number | null} */
 	let hydratedAt = null;
+	/** @type {object | null} */
+	let keeper = null;
 	const hydration = new MutationObserver(() => {
 		if (document.documentElement?.hasAttribute('data-hydrated')) {
 			hydratedAt = performance.now();
@@ -151,6 +153,35 @@ export function installProbe() {
 				};
 				requestAnimationFrame(loop);
 			});
+		},
+		/**
+		 * Keeps training going from inside the page: every frame, presses Play inside `bar` when its
+		 * status is not running (a lesson that pauses itself, e.g. once converged, resumes within a
+		 * frame). Stops at diverged or error, or on stopKeepRunning().
+		 * @param {Element} bar the PlayBar element
+		 */
+		keepRunning(bar) {
+			const play = /** @type {HTMLButtonElement | null} */ (bar.querySelector('[data-testid=playbar-play]'));
+			const status = bar.querySelector('[data-testid=playbar-status]');
+			const token = {};
+			keeper = token;
+			let nextClick = 0;
+			const loop = () => {
+				if (keeper !== token || !status || !play) return;
+				const cls = status.classList;
+				if (cls.contains('status-diverged') || cls.contains('status-error')) return;
+				const now = performance.now();
+				if (!cls.contains('status-running') && !play.disabled && now > nextClick) {
+					play.click();
+					nextClick = now + 100;
+				}
+				requestAnimationFrame(loop);
+			};
+			requestAnimationFrame(loop);
+		},
+		/** Ends keepRunning's loop. */
+		stopKeepRunning() {
+			keeper = null;
 		},
 		/** The step count at which pauseAt paused (null when it was never armed). */
 		pausedAt() {
