@@ -195,10 +195,18 @@ async function memoryRun(browser, ctx) {
 	await cdp.send('HeapProfiler.enable');
 	const sample = async () => {
 		const steps = /** @type {number} */ (await page.evaluate(() => /** @type {any} */ (window).__bench.pausedAt()));
-		await sleep(800);
+		// The engine polls the count every 500 ms and a read-back may still be in flight: wait until
+		// two polls agree (at most 5 s).
+		const count = () => page.evaluate(() => /** @type {number} */ (/** @type {any} */ (window).__dlx.engine.memory.numTensors));
+		let tensors = await count();
+		for (let i = 0; i < 8; i++) {
+			await sleep(600);
+			const now = await count();
+			if (now === tensors && i > 0) break;
+			tensors = now;
+		}
 		await cdp.send('HeapProfiler.collectGarbage');
 		const heap = await cdp.send('Runtime.getHeapUsage');
-		const tensors = await page.evaluate(() => /** @type {number} */ (/** @type {any} */ (window).__dlx.engine.memory.numTensors));
 		return { steps, tensors, heapMB: heap.usedSize / 2 ** 20 };
 	};
 	const from = await sample();
