@@ -45,6 +45,8 @@ export class TrainingSession<S extends StepStats> {
 	private trainer: Trainer<S> | null = null;
 	private frameId: number | null = null;
 	private readPending = false;
+	/** Mean wall time of one step (ms, moving average; 0 until the first step of a model). */
+	private stepMs = 0;
 	private epoch = 0;
 	private lastFrameAt = 0;
 	private resumeAfterRecovery = false;
@@ -94,6 +96,7 @@ export class TrainingSession<S extends StepStats> {
 		this.disposeTrainer();
 		this.epoch += 1;
 		this.readPending = false;
+		this.stepMs = 0;
 		this.step = 0;
 		this.error = null;
 		try {
@@ -208,8 +211,14 @@ export class TrainingSession<S extends StepStats> {
 		let done = 0;
 		try {
 			while (done < n) {
-				const last = done === n - 1 || (!force && this.opts.now() - t0 > this.opts.budgetMs);
+				// The last step of a frame is the recorded one: stop when another step would not fit
+				// the budget (judged by the mean step time so far), so a slow model runs one step a frame.
+				const elapsed = this.opts.now() - t0;
+				const last = done === n - 1 || (!force && elapsed + this.stepMs > this.opts.budgetMs);
+				const s0 = this.opts.now();
 				const stats = trainer.step(last);
+				const dt = this.opts.now() - s0;
+				this.stepMs = this.stepMs === 0 ? dt : 0.8 * this.stepMs + 0.2 * dt;
 				done += 1;
 				this.step += 1;
 				if (last) {

@@ -222,11 +222,39 @@ describe('TrainingSession', () => {
 		session.stepsPerFrame = 100;
 		session.play();
 		await s.run(1);
-		// 5 ms per step with an 8 ms budget: the third step is the last of the frame.
-		expect(session.step).toBe(3);
+		// 5 ms per step with an 8 ms budget: a third step would not fit, so the second is the last.
+		expect(session.step).toBe(2);
 		session.rebuild();
 		expect(session.status).toBe('running');
 		expect(session.step).toBe(0);
+		session.destroy();
+	});
+
+	it('runs one step a frame once it knows a step takes longer than the budget', async () => {
+		let clock = 0;
+		const slow = (t: Trainer) => {
+			const step = t.step.bind(t);
+			t.step = (r) => {
+				clock += 20;
+				return step(r);
+			};
+			return t;
+		};
+		const { s, session } = rig(slow, { now: () => clock, budgetMs: 8 });
+		await session.start();
+		session.stepsPerFrame = 100;
+		session.play();
+		await s.run(1);
+		// The first frame cannot know the step time yet: two steps, the second recorded.
+		expect(session.step).toBe(2);
+		for (let i = 0; i < 5; i++) {
+			await new Promise((r) => setTimeout(r, 0));
+			await s.run(1);
+		}
+		const perFrame = session.step - 2;
+		expect(perFrame).toBeGreaterThan(0);
+		// Every later frame ran exactly one (recorded) step.
+		expect(perFrame).toBeLessThanOrEqual(5);
 		session.destroy();
 	});
 
