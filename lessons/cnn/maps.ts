@@ -1,6 +1,6 @@
 /**
- * Plain-array helpers of L10: slicing channels and filters out of HWC / HWIO arrays, digits as
- * network input, the digits of a confusion-matrix cell and the picker's sample of digits.
+ * Plain-array helpers of L10: slicing channels and filters out of HWC / HWIO arrays, the digits
+ * of a confusion-matrix cell, the picker's sample of digits and a common colour range.
  */
 
 /** A map as the charts take it: HWC row-major values and their shape. */
@@ -35,14 +35,6 @@ export function singleInputBank(bank: PlainMap): PlainMap | null {
 	const [k1, k2, ci, co] = bank.shape;
 	if (bank.shape.length !== 4 || ci !== 1) return null;
 	return { shape: [k1, k2, co], data: bank.data };
-}
-
-/** Digit `index` of a byte image set (count x 784, 0..255) as network input: 784 floats in [0, 1]. */
-export function digitInput(images: Uint8Array, index: number, size = 784): Float32Array {
-	const out = new Float32Array(size);
-	const base = index * size;
-	for (let p = 0; p < size; p++) out[p] = images[base + p] / 255;
-	return out;
 }
 
 /** Ids of the digits whose true label is `truth` and whose prediction is `pred`, in order. */

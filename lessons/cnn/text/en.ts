@@ -63,12 +63,9 @@ export const en = {
 		batch: 'Batch loss {loss}, batch accuracy {accuracy}',
 		validation: 'Validation accuracy {accuracy} (at step {step})',
 		noValidation: 'Validation accuracy: not measured yet',
-		loading: 'Loading the MNIST digits…',
-		loadFailed: 'The digits could not be loaded: {message}',
 		prediction: 'Prediction: {digit} ({p}%)',
 		truth: 'True digit: {label}',
 		drawFirst: 'Draw a digit on the pad to see its feature maps.',
-		total: '{total} learnable parameters',
 		poolShapes: '{from} → {to} with a {k} × {k} window',
 		evaluate: 'Evaluate on the validation set',
 		evaluating: 'Evaluating…'
@@ -80,12 +77,15 @@ export const en = {
 			r`**Weight sharing.** The same kernel slides over every position, so a pattern learned in one place is found everywhere, and the number of weights does not depend on the image size.`,
 			r`**A hierarchy of features.** Stacked convolutions, with pooling in between, see ever larger regions: the first layer finds edges and strokes, the second combinations of them such as curves, corners and loops, and the classifier at the end combines those into digits.`
 		),
-		components: bullets(
-			r`**Convolution layer**: $C_{out}$ filters of size $K \times K \times C_{in}$ plus one bias each; every filter gives one *feature map* (channel). Here, "same" zero padding keeps $28 \times 28$.`,
-			r`**Activation** (ReLU, $\max(0, x)$) applied to every value: without it the stacked layers would collapse into one linear map.`,
-			r`**Pooling layer**: shrinks each map separately over small windows (max or average). No parameters.`,
-			r`**Flatten and dense (fully connected) layer**: turns the last maps into a vector and computes one score (logit) per class.`,
-			r`**Softmax** turns the 10 scores into probabilities; training minimises their cross-entropy with the true digit.`
+		components: blocks(
+			r`The layers it is made of:`,
+			bullets(
+				r`**Convolution layer**: $C_{out}$ filters of size $K \times K \times C_{in}$ plus one bias each; every filter gives one *feature map* (channel). Here, "same" zero padding keeps $28 \times 28$.`,
+				r`**Activation** (ReLU, $\max(0, x)$) applied to every value: without it the stacked layers would collapse into one linear map.`,
+				r`**Pooling layer**: shrinks each map separately over small windows (max or average). No parameters.`,
+				r`**Flatten and dense (fully connected) layer**: turns the last maps into a vector and computes one score (logit) per class.`,
+				r`**Softmax** turns the 10 scores into probabilities; training minimises their cross-entropy with the true digit.`
+			)
 		),
 		diagram: {
 			title: 'The network, layer by layer',

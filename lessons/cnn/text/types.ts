@@ -137,17 +137,12 @@ export interface L10Text {
 		validation: Template;
 		/** Before the first validation pass. */
 		noValidation: string;
-		loading: string;
-		/** `{message}`: why the digits could not be loaded. */
-		loadFailed: Template;
 		/** `{digit}` the predicted class, `{p}` its probability in percent. */
 		prediction: Template;
 		/** `{label}` the true class of the chosen validation digit. */
 		truth: Template;
 		/** Shown while the drawing pad is empty. */
 		drawFirst: string;
-		/** `{total}` learnable parameters of the current network. */
-		total: Template;
 		/** `{from}` and `{to}` shapes of one pooling step, `{k}` the window. */
 		poolShapes: Template;
 		evaluate: string;
