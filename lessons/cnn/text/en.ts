@@ -110,7 +110,7 @@ export const en = {
 		}
 	},
 	maps: {
-		intro: r`Pick a validation digit, or draw your own, and look inside the network. Each layer's output is a stack of *feature maps*, one per channel: where a map is bright, the pattern its filter looks for is present. Early maps still look like the digit; after pooling and the second convolution they become coarse and abstract, and the last layer's 10 values become the probabilities on the right.`,
+		intro: r`Pick a validation digit, or draw your own, and look inside the network. Each layer's output is a stack of *feature maps*, one per channel: where a map is bright, the pattern its filter looks for is present. Early maps still look like the digit; after pooling and the second convolution they become coarse and abstract, and the last layer's 10 values become the predicted probabilities of the ten digits.`,
 		picker: {
 			title: 'Choose a validation digit',
 			description: 'Two validation digits of each class; click one to show its feature maps.'
