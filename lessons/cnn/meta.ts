@@ -27,7 +27,7 @@ export const N_VAL = 2000;
 export const N_TRAIN = 12000;
 
 /** Validation accuracy is measured every this many training steps while training runs. */
-export const EVAL_EVERY = 100;
+export const EVAL_EVERY = 200;
 
 /** L10's URL/parameter schema: every control of the lesson and the seed. */
 export const schema = defineSchema({
@@ -46,7 +46,7 @@ export const schema = defineSchema({
 	/** minibatch size */
 	batch: { kind: 'number', default: 64, min: 16, max: 256, step: 1, integer: true },
 	/** training steps per animation frame */
-	spf: { kind: 'number', default: 1, min: 1, max: 100, step: 1, integer: true },
+	spf: { kind: 'number', default: 4, min: 1, max: 100, step: 1, integer: true },
 	/** index of the validation digit whose feature maps are shown */
 	digit: { kind: 'number', default: 0, min: 0, max: N_VAL - 1, step: 1, integer: true },
 	/** feature maps of the chosen validation digit or of the drawing */

@@ -98,7 +98,7 @@ export const en = {
 		sharing: 'Weight sharing in numbers: a fully connected layer from the 784 input pixels to an output as large as conv 1’s would need {dense} weights; conv 1 needs {conv}.'
 	},
 	training: {
-		intro: r`The network trains on 12,000 MNIST training digits (1,200 of each class) with the Adam optimizer and the cross-entropy loss; each step takes a random batch. Every few hundred steps, and whenever you pause, it is measured on 2,000 validation digits it never trains on (200 per class, from MNIST's test set). Press Play: within a few hundred steps it reads most digits correctly.`,
+		intro: r`The network trains on 12,000 MNIST training digits (1,200 of each class) with the Adam optimizer and the cross-entropy loss; each step takes a random batch. Every 200 steps, and whenever you pause, it is measured on 2,000 validation digits it never trains on (200 per class, from MNIST's test set). Press Play: within a few hundred steps it reads most digits correctly.`,
 		curves: r`The training curves are noisy because each point is one small batch; the validation accuracy is measured on all 2,000 validation digits. If the learning rate is too high the loss jumps around or rises; too low and it falls slowly.`,
 		lossChart: {
 			title: 'Loss',
@@ -148,7 +148,7 @@ export const en = {
 		pairDescription: 'One channel of the first ReLU output and the same channel after the first pooling layer, for the current input.'
 	},
 	confusion: {
-		intro: r`After training, which digits does the network still get wrong? The *confusion matrix* counts the 2,000 validation digits by true digit (rows) and predicted digit (columns): the diagonal holds the correct ones. It is measured when you pause or press the button, and every few hundred steps while training runs.`,
+		intro: r`After training, which digits does the network still get wrong? The *confusion matrix* counts the 2,000 validation digits by true digit (rows) and predicted digit (columns): the diagonal holds the correct ones. It is measured when you pause or press the button, and every 200 steps while training runs.`,
 		matrix: {
 			title: 'Validation confusion matrix',
 			description: 'Counts of validation digits by true digit (rows) and predicted digit (columns); click a cell to list its digits.'

@@ -1,7 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { parseProse, type Block, type Inline } from '$lib/ui/prose';
-import { MAP_SCALES, POOLS, SOURCES, LAYER_IDS, schema } from '$lessons/cnn/meta';
+import { EVAL_EVERY, LAYER_IDS, MAP_SCALES, N_TRAIN, N_VAL, POOLS, SOURCES, schema } from '$lessons/cnn/meta';
 import { en } from '$lessons/cnn/text/en';
 import { zh } from '$lessons/cnn/text/zh';
 import { CARD_IDS, SELF_CHECK_IDS, TRAP_IDS, trapProse, type L10Text } from '$lessons/cnn/text/types';
@@ -227,6 +227,15 @@ describe('L10 text: correctness (the syllabus gets pooling wrong)', () => {
 			expect(t.selfCheck.questions.kernel.options[t.selfCheck.questions.kernel.correct]).toBe('1,168');
 			expect(t.selfCheck.questions.filters1.explanation).toContain('6416');
 			expect(t.selfCheck.questions.poolParams.options[t.selfCheck.questions.poolParams.correct]).toBe('0');
+		}
+		expect(N_TRAIN).toBe(12000);
+		expect(N_VAL).toBe(2000);
+		expect(schema.digit.max).toBe(N_VAL - 1);
+		for (const [, t] of LANGS) {
+			expect(t.training.intro).toContain(`${EVAL_EVERY} `);
+			expect(t.confusion.intro).toContain(`${EVAL_EVERY} `);
+			expect(t.training.intro).toContain('12,000');
+			expect(t.training.intro).toContain('2,000');
 		}
 		expect(schema.filters1.default).toBe(8);
 		expect(schema.filters2.default).toBe(16);
