@@ -95,10 +95,10 @@ test("the per-layer shapes shown equal the model's; pool size 3 and average pool
 	expect(rows.find((r) => r[0] === 'Dense')?.[2]).toMatch(/^1,?450$/);
 });
 
-test('drawing a digit on the pad updates the prediction', async ({ page }) => {
+test('drawing a digit on the pad updates the prediction and the feature maps', async ({ page }) => {
 	test.setTimeout(300_000);
-	await open(page, `${LESSON}?batch=16`);
-	await mapsReady(page);
+	await open(page, `${LESSON}?batch=16&layer=pool2`);
+	const mapsBefore = await mapsReady(page);
 	const before = await chartChanges(page, PROBS, '');
 	const pad = page.getByTestId('maps-pad-canvas');
 	await pad.scrollIntoViewIfNeeded();
@@ -113,6 +113,8 @@ test('drawing a digit on the pad updates the prediction', async ({ page }) => {
 	await expect(page).toHaveURL(/src=drawing/);
 	const drawn = await chartChanges(page, PROBS, before);
 	await expect(page.getByTestId('maps-prediction')).toHaveAttribute('data-prediction', /^\d$/);
+	// The feature maps follow the drawing too.
+	await chartChanges(page, /^Feature maps of Pool 2/, mapsBefore);
 	const input = await (async () => {
 		await page.getByTestId('maps-layer-select').selectOption('input');
 		return chartChanges(page, /^Feature maps of /, '');
