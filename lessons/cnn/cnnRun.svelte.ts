@@ -70,6 +70,7 @@ export class CnnRun {
 	private model: DigitCnnModel | null = null;
 	private input: Float32Array | null = null;
 	private probeWanted = false;
+	private evalWanted = false;
 	private probing = false;
 	private frame = 0;
 	private lastProbeAt = -Infinity;
@@ -115,6 +116,15 @@ export class CnnRun {
 		this.input = image;
 		if (!image) this.maps = null;
 		this.requestProbe();
+	}
+
+	/**
+	 * Measures the validation set once the feature maps of the latest step are read out: GPU work
+	 * runs in order, so a probe queued behind a 2,000-digit pass would wait for all of it.
+	 */
+	evaluateSoon(): void {
+		this.evalWanted = true;
+		this.schedule();
 	}
 
 	/** Measures the model on the validation set (skipped while a pass is running). */
@@ -182,7 +192,14 @@ export class CnnRun {
 
 	private tick = (): void => {
 		this.frame = 0;
-		if (!this.probeWanted || this.destroyed) return;
+		if (this.destroyed) return;
+		if (!this.probeWanted) {
+			if (this.evalWanted && !this.probing) {
+				this.evalWanted = false;
+				this.evaluate();
+			}
+			return;
+		}
 		const throttled = this.session.status === 'running' && this.clock.now() - this.lastProbeAt < PROBE_MS_TRAINING;
 		if (this.probing || throttled) {
 			this.schedule();
@@ -213,7 +230,7 @@ export class CnnRun {
 			if (model === this.model && !this.destroyed) this.probeError = e instanceof Error ? e.message : String(e);
 		} finally {
 			this.probing = false;
-			if (this.probeWanted) this.schedule();
+			if (this.probeWanted || this.evalWanted) this.schedule();
 		}
 	}
 }
