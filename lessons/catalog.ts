@@ -104,9 +104,17 @@ export const LESSONS: readonly LessonInfo[] = [
 		summary: { en: 'Grid search, random search and successive halving, with many small models trained at once.', zh: '网格搜索、随机搜索与逐次减半，同时训练许多小模型。' }
 	},
 	{
-		id: 'L09', slug: 'convolution', built: false, questions: [8, 10], sections: [],
+		id: 'L09', slug: 'convolution', built: true, questions: [8, 10],
 		title: { en: 'Convolution, stride, padding and feature-map size', zh: '卷积、步长、填充与特征图尺寸' },
-		summary: { en: 'Slide a kernel over a digit and see how kernel size, stride, padding and dilation shape the output.', zh: '让卷积核在数字图像上滑动，看核大小、步长、填充和膨胀如何决定输出。' }
+		summary: { en: 'Slide a kernel over a digit and see how kernel size, stride, padding and dilation shape the output.', zh: '让卷积核在数字图像上滑动，看核大小、步长、填充和膨胀如何决定输出。' },
+		sections: [
+			{ id: 'convolution', title: { en: 'Sliding a kernel over an image', zh: '让卷积核在图像上滑动' } },
+			{ id: 'output-size', title: { en: 'Output size: stride, padding and dilation', zh: '输出尺寸：步长、填充与膨胀' } },
+			{ id: 'channels', title: { en: 'Many channels and the parameter count', zh: '多通道与参数量' } },
+			{ id: 'pooling', title: { en: 'Pooling: max and average', zh: '池化：最大池化与平均池化' } },
+			{ id: 'interview', title: { en: 'Interview question', zh: '面试题' } },
+			{ id: 'self-check', title: { en: 'Check yourself', zh: '自测' } }
+		]
 	},
 	{
 		id: 'L10', slug: 'cnn', built: false, questions: [7, 9], sections: [],

@@ -30,6 +30,11 @@ export class Engine {
 	memory = $state({ numTensors: 0, numBytes: 0, gpuBytes: null as number | null });
 	/** Training steps per second and frame interval (ms) reported by the running session. */
 	perf = $state({ stepsPerSecond: 0, frameMs: 0, active: false });
+	/**
+	 * Training steps run by playing sessions since the page loaded (a plain counter, not reactive;
+	 * read by `npm run bench` through `window.__dlx.engine`). Single steps (Step button) are not counted.
+	 */
+	stepsRun = 0;
 
 	private backends: Backends | null = null;
 	private requested: BackendName | null = null;
@@ -127,6 +132,7 @@ export class Engine {
 	reportFrame(steps: number, frameMs: number): void {
 		const now = performance.now();
 		const w = this.perfWindow;
+		this.stepsRun += steps;
 		if (!this.perf.active || now - w.start > 1500) {
 			w.start = now;
 			w.steps = 0;

@@ -26,8 +26,22 @@ export interface BooleanParam {
 	default: boolean;
 }
 
+/**
+ * A short list of numbers (e.g. a kernel's cells), written as a comma list in the URL. Each entry is
+ * clamped to [min, max] and snapped to `step`; the number of entries must lie in [minLength, maxLength].
+ */
+export interface ListParam {
+	kind: 'list';
+	default: readonly number[];
+	min: number;
+	max: number;
+	step?: number;
+	minLength: number;
+	maxLength: number;
+}
+
 /** Any parameter. */
-export type ParamSpec = NumberParam | EnumParam | BooleanParam;
+export type ParamSpec = NumberParam | EnumParam | BooleanParam | ListParam;
 
 /** A lesson's schema: URL key -> spec. Keys are short, lower camelCase, URL-safe. */
 export type ParamSchema = Record<string, ParamSpec>;
@@ -37,9 +51,11 @@ export type ParamValue<P extends ParamSpec> = P extends NumberParam
 	? number
 	: P extends BooleanParam
 		? boolean
-		: P extends EnumParam<infer O>
-			? O
-			: never;
+		: P extends ListParam
+			? number[]
+			: P extends EnumParam<infer O>
+				? O
+				: never;
 
 /** The values of a whole schema. */
 export type ParamValues<S extends ParamSchema> = { -readonly [K in keyof S]: ParamValue<S[K]> };
@@ -51,6 +67,7 @@ export type CorrectionReason =
 	| 'not-an-integer'
 	| 'unknown-option'
 	| 'not-a-boolean'
+	| 'wrong-length'
 	| 'repeated';
 
 /** One value that was changed while reading the URL: reported to the user in a notice. */

@@ -89,9 +89,14 @@ export class UrlParams<S extends ParamSchema> {
 		this.corrections = [];
 	}
 
-	/** The query string of the current values, unrelated params of `base` kept (no leading `?`). */
+	/**
+	 * The query string of the current values, unrelated params of `base` kept (no leading `?`). Commas
+	 * stay literal (list values read `0,-1,0`); they mean the same in a query either way.
+	 */
 	search(base?: URLSearchParams): string {
-		return writeParams(this.#schema, $state.snapshot(this.values) as ParamValues<S>, base).toString();
+		return writeParams(this.#schema, $state.snapshot(this.values) as ParamValues<S>, base)
+			.toString()
+			.replace(/%2C/gi, ',');
 	}
 
 	/** A shareable link (path + query + hash) for the current values, relative to the page's origin. */

@@ -14,6 +14,9 @@
  * - Enums: exact option, else a case-insensitive match (silently canonicalised), else `unknown-option`.
  * - Booleans: `1/0/true/false/yes/no/on/off` (any case); a bare key (`?present`, empty value) means true;
  *   anything else (blank spaces included) is `not-a-boolean`.
+ * - Lists: comma-separated numbers (`0,-1,0`), each entry read like a number. Any entry that is not a
+ *   number gives the default list (`not-a-number`); a count outside [minLength, maxLength] gives the
+ *   default (`wrong-length`); entries outside [min, max] are clamped (`out-of-range`); snapping is silent.
  * - A key given more than once: the first value wins and `repeated` is reported (given = the ignored values).
  * - Unknown keys are ignored here (and kept by `writeParams`).
  * `Correction.given` is truncated to {@link GIVEN_MAX} characters with control characters replaced; it is
@@ -24,6 +27,7 @@ import type {
 	Correction,
 	CorrectionReason,
 	EnumParam,
+	ListParam,
 	NumberParam,
 	ParamSchema,
 	ParamSpec,
@@ -49,10 +53,13 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
 
-/** The schema's default values (a fresh object). */
+/** Any value a spec can hold. */
+export type AnyValue = number | string | boolean | number[];
+
+/** The schema's default values (a fresh object; lists are copied). */
 export function defaults<S extends ParamSchema>(schema: S): ParamValues<S> {
 	const out: Record<string, unknown> = {};
-	for (const [key, spec] of Object.entries(schema)) out[key] = spec.default;
+	for (const [key, spec] of Object.entries(schema)) out[key] = spec.kind === 'list' ? [...spec.default] : spec.default;
 	return out as ParamValues<S>;
 }
 
@@ -132,8 +139,35 @@ export function coerceBoolean(spec: BooleanParam, raw: string): Coerced<boolean>
 	return { value: spec.default, reason: 'not-a-boolean' };
 }
 
+/** The number spec every entry of a list follows. */
+function entrySpec(spec: ListParam): NumberParam {
+	return { kind: 'number', default: 0, min: spec.min, max: spec.max, step: spec.step };
+}
+
+/** Validates list entries given as JS numbers: length, then each entry clamped and snapped. */
+export function coerceListValue(spec: ListParam, xs: readonly number[]): Coerced<number[]> {
+	if (xs.some((x) => typeof x !== 'number' || Number.isNaN(x))) return { value: [...spec.default], reason: 'not-a-number' };
+	if (xs.length < spec.minLength || xs.length > spec.maxLength) return { value: [...spec.default], reason: 'wrong-length' };
+	const entry = entrySpec(spec);
+	let reason: CorrectionReason | null = null;
+	const value = xs.map((x) => {
+		const c = coerceNumberValue(entry, x);
+		reason ??= c.reason;
+		return c.value;
+	});
+	return { value, reason };
+}
+
+/** Reads a comma list of numbers (see the module comment). */
+export function coerceList(spec: ListParam, raw: string): Coerced<number[]> {
+	const text = raw.trim();
+	const parts = text === '' ? [] : text.split(',').map((p) => p.trim());
+	if (parts.some((p) => !DECIMAL.test(p))) return { value: [...spec.default], reason: 'not-a-number' };
+	return coerceListValue(spec, parts.map(Number));
+}
+
 /** Reads one raw URL value for any spec. */
-export function coerceRaw(spec: ParamSpec, raw: string): Coerced<number | string | boolean> {
+export function coerceRaw(spec: ParamSpec, raw: string): Coerced<AnyValue> {
 	switch (spec.kind) {
 		case 'number':
 			return coerceNumber(spec, raw);
@@ -141,6 +175,8 @@ export function coerceRaw(spec: ParamSpec, raw: string): Coerced<number | string
 			return coerceEnum(spec, raw);
 		case 'boolean':
 			return coerceBoolean(spec, raw);
+		case 'list':
+			return coerceList(spec, raw);
 	}
 }
 
@@ -148,19 +184,25 @@ export function coerceRaw(spec: ParamSpec, raw: string): Coerced<number | string
  * Validates a value set from code (a control): numbers as `coerceNumberValue`, strings and booleans as
  * they would be read from a URL; any other type gets the default with the reason for its kind.
  */
-export function coerceValue(spec: ParamSpec, value: unknown): Coerced<number | string | boolean> {
+export function coerceValue(spec: ParamSpec, value: unknown): Coerced<AnyValue> {
 	if (spec.kind === 'number' && typeof value === 'number') return coerceNumberValue(spec, value);
 	if (spec.kind === 'boolean' && typeof value === 'boolean') return { value, reason: null };
+	if (spec.kind === 'list' && Array.isArray(value)) return coerceListValue(spec, value);
 	if (typeof value === 'string') return coerceRaw(spec, value);
+	if (spec.kind === 'list') return { value: [...spec.default], reason: 'not-a-number' };
 	const reason: CorrectionReason =
 		spec.kind === 'number' ? 'not-a-number' : spec.kind === 'enum' ? 'unknown-option' : 'not-a-boolean';
 	return { value: spec.default, reason };
 }
 
-/** The canonical URL text of a value: numbers without float noise, booleans as `1`/`0`. */
-export function formatValue(spec: ParamSpec, value: number | string | boolean): string {
+/** The canonical URL text of a value: numbers without float noise, booleans as `1`/`0`, lists comma-separated. */
+export function formatValue(spec: ParamSpec, value: AnyValue): string {
 	if (spec.kind === 'boolean') return value ? '1' : '0';
 	if (spec.kind === 'enum') return String(value);
+	if (spec.kind === 'list') {
+		const entry = entrySpec(spec);
+		return (Array.isArray(value) ? value : []).map((x) => String(snapNumber(entry, Number(x)))).join(',');
+	}
 	return String(snapNumber(spec, Number(value)));
 }
 

@@ -2,6 +2,13 @@ import type { Tensor } from '@tensorflow/tfjs';
 import type { Engine } from '$lib/app/engine.svelte';
 import type { StepStats, Trainer } from '$lib/ml/train/trainer';
 
+/**
+ * Name of the `performance.mark` a session sets in the animation frame after its first trained
+ * step (step >= 1) was read back and handed to the charts (once per session; used by `npm run bench`
+ * for the cold-start time).
+ */
+export const FIRST_STEP_MARK = 'dlx:first-step-drawn';
+
 /** Where a training session stands. */
 export type SessionStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'recovering' | 'error';
 
@@ -38,6 +45,8 @@ export class TrainingSession<S extends StepStats> {
 	private trainer: Trainer<S> | null = null;
 	private frameId: number | null = null;
 	private readPending = false;
+	/** Mean wall time of one step (ms, moving average; 0 until the first step of a model). */
+	private stepMs = 0;
 	private epoch = 0;
 	private lastFrameAt = 0;
 	private resumeAfterRecovery = false;
@@ -50,6 +59,7 @@ export class TrainingSession<S extends StepStats> {
 	private stepsWhenReady = 0;
 	private unsubscribe: () => void;
 	private destroyed = false;
+	private firstStepMarked = false;
 	private readonly opts: Required<Omit<SessionOptions<S>, 'onReset'>> & Pick<SessionOptions<S>, 'onReset'>;
 
 	constructor(options: SessionOptions<S>) {
@@ -86,6 +96,7 @@ export class TrainingSession<S extends StepStats> {
 		this.disposeTrainer();
 		this.epoch += 1;
 		this.readPending = false;
+		this.stepMs = 0;
 		this.step = 0;
 		this.error = null;
 		try {
@@ -200,8 +211,14 @@ export class TrainingSession<S extends StepStats> {
 		let done = 0;
 		try {
 			while (done < n) {
-				const last = done === n - 1 || (!force && this.opts.now() - t0 > this.opts.budgetMs);
+				// The last step of a frame is the recorded one: stop when another step would not fit
+				// the budget (judged by the mean step time so far), so a slow model runs one step a frame.
+				const elapsed = this.opts.now() - t0;
+				const last = done === n - 1 || (!force && elapsed + this.stepMs > this.opts.budgetMs);
+				const s0 = this.opts.now();
 				const stats = trainer.step(last);
+				const dt = this.opts.now() - s0;
+				this.stepMs = this.stepMs === 0 ? dt : 0.8 * this.stepMs + 0.2 * dt;
 				done += 1;
 				this.step += 1;
 				if (last) {
@@ -229,6 +246,7 @@ export class TrainingSession<S extends StepStats> {
 					this.stopLoop();
 				}
 				this.opts.onStats(decoded, step);
+				if (step > 0 && !this.firstStepMarked) this.markFirstStep();
 			})
 			.catch((e) => {
 				if (epoch === this.epoch) this.fail(e);
@@ -241,6 +259,14 @@ export class TrainingSession<S extends StepStats> {
 				}
 				if (epoch === this.epoch) this.readPending = false;
 			});
+	}
+
+	/** Marks the frame that draws the first trained step (see FIRST_STEP_MARK). */
+	private markFirstStep(): void {
+		this.firstStepMarked = true;
+		const mark = () => performance.mark(FIRST_STEP_MARK);
+		if (typeof requestAnimationFrame === 'function') requestAnimationFrame(mark);
+		else mark();
 	}
 
 	private onDeviceLost(): void {

@@ -99,7 +99,7 @@ describe('format and I18n.t', () => {
 	});
 
 	it('has a corrections sentence for every correction reason', () => {
-		const reasons = ['out-of-range', 'not-a-number', 'not-an-integer', 'unknown-option', 'not-a-boolean', 'repeated'];
+		const reasons = ['out-of-range', 'not-a-number', 'not-an-integer', 'unknown-option', 'not-a-boolean', 'wrong-length', 'repeated'];
 		for (const r of reasons) {
 			const key = `app.url.reason.${r}` as keyof typeof tables.en;
 			expect(tables.en[key]).toContain('{used}');

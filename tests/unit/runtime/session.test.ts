@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, EngineEvent } from '$lib/app/engine.svelte';
 import type { StepStats, Trainer } from '$lib/ml/train/trainer';
-import { TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
+import { FIRST_STEP_MARK, TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
 
 beforeAll(async () => {
 	await tf.setBackend('cpu');
@@ -222,11 +222,57 @@ describe('TrainingSession', () => {
 		session.stepsPerFrame = 100;
 		session.play();
 		await s.run(1);
-		// 5 ms per step with an 8 ms budget: the third step is the last of the frame.
-		expect(session.step).toBe(3);
+		// 5 ms per step with an 8 ms budget: a third step would not fit, so the second is the last.
+		expect(session.step).toBe(2);
 		session.rebuild();
 		expect(session.status).toBe('running');
 		expect(session.step).toBe(0);
 		session.destroy();
+	});
+
+	it('runs one step a frame once it knows a step takes longer than the budget', async () => {
+		let clock = 0;
+		const slow = (t: Trainer) => {
+			const step = t.step.bind(t);
+			t.step = (r) => {
+				clock += 20;
+				return step(r);
+			};
+			return t;
+		};
+		const { s, session } = rig(slow, { now: () => clock, budgetMs: 8 });
+		await session.start();
+		session.stepsPerFrame = 100;
+		session.play();
+		await s.run(1);
+		// The first frame cannot know the step time yet: two steps, the second recorded.
+		expect(session.step).toBe(2);
+		for (let i = 0; i < 5; i++) {
+			await new Promise((r) => setTimeout(r, 0));
+			await s.run(1);
+		}
+		const perFrame = session.step - 2;
+		expect(perFrame).toBeGreaterThan(0);
+		// Every later frame ran exactly one (recorded) step.
+		expect(perFrame).toBeLessThanOrEqual(5);
+		session.destroy();
+	});
+
+	it('marks the first trained step drawn once per session (the bench reads the mark)', async () => {
+		performance.clearMarks(FIRST_STEP_MARK);
+		const { s, session } = rig((t) => ({ ...t, inspect: () => tf.tensor1d([1]) }));
+		await session.start();
+		await new Promise((r) => setTimeout(r, 0));
+		// The step-0 read-back of a fresh model is not a trained step.
+		expect(performance.getEntriesByName(FIRST_STEP_MARK)).toHaveLength(0);
+		session.play();
+		await s.run(3);
+		expect(performance.getEntriesByName(FIRST_STEP_MARK)).toHaveLength(1);
+		session.reset();
+		session.play();
+		await s.run(3);
+		expect(performance.getEntriesByName(FIRST_STEP_MARK)).toHaveLength(1);
+		session.destroy();
+		performance.clearMarks(FIRST_STEP_MARK);
 	});
 });
