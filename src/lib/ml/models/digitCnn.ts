@@ -1,7 +1,7 @@
 /**
  * L10's digit CNN (conv-ReLU-pool-conv-ReLU-pool-dense-softmax, NHWC) as a Trainer: each step
  * draws a seeded minibatch from the training digits kept on the device, backpropagates by hand
- * (digitCnnGrads.ts) and applies lean Adam (train/adam.ts). A recorded step returns one float32
+ * (digitCnnGrads.ts) and applies lean Adam (train/optimizers.ts). A recorded step returns one float32
  * vector [loss, accuracy, finite, step]; loss and accuracy are those of the step's batch before its
  * update, `finite` and `step` describe the state after it.
  */
@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { DigitSet } from '../data/mnist';
 import { deriveSeed } from '../core/rng';
 import { packStats, statsLayout } from '../probe/pack';
-import { createAdam } from '../train/adam';
+import { createOptimizer } from '../train/optimizers';
 import type { StepStats, Trainer } from '../train/trainer';
 import { digitCnnBackward, type BackwardOptions } from './digitCnnGrads';
 import { poolUpsampleFilter, type FilterGradMode, type PoolGradMode } from './digitCnnKernels';
@@ -80,7 +80,7 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 	const data: DeviceDigits = uploadDigits(train);
 	const params = createDigitCnnParams(config);
 	const variables = paramList(params);
-	const adam = createAdam(variables, config.lr);
+	const adam = createOptimizer({ kind: 'adam', lr: config.lr });
 	const batcher = createBatcher(data, deriveSeed(config.seed, 'digitCnn:batches'), config.batch);
 	const one = tf.scalar(1, 'float32');
 	const invB = tf.tidy(() => tf.variable(tf.scalar(1 / batcher.batch, 'float32'), false));
@@ -122,7 +122,7 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 					return statsOf(logp, loss, b.labels);
 				}
 				const g = digitCnnBackward(params, b.x, b.onehot, invB, backwardOptions);
-				adam.apply([g.grads.w1, g.grads.b1, g.grads.w2, g.grads.b2, g.grads.wd, g.grads.bd]);
+				adam.apply(variables, [g.grads.w1, g.grads.b1, g.grads.w2, g.grads.b2, g.grads.wd, g.grads.bd]);
 				stepCount.assign(tf.add(stepCount, one));
 				return record ? statsOf(g.logp, g.loss, b.labels) : undefined;
 			}) ?? null;

@@ -8,8 +8,8 @@ useCpuBackend();
 /**
  * The cpu backend is the slowest (tfjs's JS kernels: ~0.7 s per step of the default net at batch
  * 64 here), so this test trains a lighter variant (3x3 kernels, batch 32) with a two-step learning
- * rate set through configure: 0.01 for 150 steps, then 0.002. Measured: 7.7% before, 95.35% after
- * 200 steps (about 100 s of one core on the shared build machine). The default net itself reaches
+ * rate set through configure: 0.01 for 150 steps, then 0.002. Measured: 7.65% before, 95.6% after
+ * 200 steps (80-100 s of one core on the shared build machine). The default net itself reaches
  * 95.7% after 200 steps at batch 64 (bench/l10-backends.mjs with CURVE=wasm).
  */
 const CONFIG: DigitCnnConfig = { ...DIGIT_CNN_DEFAULTS, kernel: 3, batch: 32, lr: 0.01, seed: 1 };
