@@ -117,9 +117,18 @@ export const LESSONS: readonly LessonInfo[] = [
 		]
 	},
 	{
-		id: 'L10', slug: 'cnn', built: false, questions: [7, 9], sections: [],
+		id: 'L10', slug: 'cnn', built: true, questions: [7, 9],
 		title: { en: 'CNN architecture and pooling', zh: 'CNN 结构与池化' },
-		summary: { en: 'A small CNN trained live on real MNIST digits, with every feature map on show.', zh: '在真实 MNIST 手写数字上实时训练小型 CNN，展示每一层特征图。' }
+		summary: { en: 'A small CNN trained live on real MNIST digits, with every feature map on show.', zh: '在真实 MNIST 手写数字上实时训练小型 CNN，展示每一层特征图。' },
+		sections: [
+			{ id: 'building-blocks', title: { en: 'Building blocks and parameter counts', zh: '基本组成与参数量' } },
+			{ id: 'training', title: { en: 'Training on real digits', zh: '在真实手写数字上训练' } },
+			{ id: 'feature-maps', title: { en: 'Feature maps of every layer', zh: '每一层的特征图' } },
+			{ id: 'pooling', title: { en: 'Max and average pooling', zh: '最大池化与平均池化' } },
+			{ id: 'confusion', title: { en: 'Which digits does it confuse?', zh: '它会把哪些数字认错？' } },
+			{ id: 'interview', title: { en: 'Interview questions', zh: '面试题' } },
+			{ id: 'self-check', title: { en: 'Check yourself', zh: '自测' } }
+		]
 	},
 	{
 		id: 'L11', slug: 'rnn-lstm-gru', built: false, questions: [11, 12], sections: [],

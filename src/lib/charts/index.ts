@@ -12,6 +12,12 @@ export { default as NetworkDiagram } from './NetworkDiagram.svelte';
 export { default as ScatterChart } from './ScatterChart.svelte';
 /** Small labelled matrix with values in the cells (confusion matrices). */
 export { default as MatrixChart } from './MatrixChart.svelte';
+/** Channels of an [H, W, C] feature map as a grid of canvas tiles; click a tile to select it. */
+export { default as FeatureMapGrid } from './FeatureMapGrid.svelte';
+/** A network's layers as blocks with shapes and parameter counts; click a block to select it. */
+export { default as ArchitectureDiagram } from './ArchitectureDiagram.svelte';
+/** A grid of small grayscale images (digits) with captions; click one to select it. */
+export { default as DigitGallery } from './DigitGallery.svelte';
 /** Figure frame (title, export menu, data table) used by every chart. */
 export { default as ChartFrame } from './ChartFrame.svelte';
 
@@ -20,6 +26,10 @@ export type { BarGroup } from './core/barModel';
 export type { ScatterBackground, ScatterLine, ScatterPoints } from './core/scatterModel';
 export type { CellTone } from './core/matrixModel';
 export type { ColorMode } from './core/colors';
+export type { MapColor, MapScale } from './core/featureMapModel';
+export type { ArchLayer } from './core/archModel';
+/** A shape as text: [28, 28, 8] -> "28×28×8". */
+export { shapeText } from './core/archModel';
 export type { EdgeMode } from './core/networkLayout';
 export type { Extent } from './core/domain';
 export type { FrameIds } from './core/types';

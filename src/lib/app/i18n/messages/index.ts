@@ -1,5 +1,6 @@
 import { app } from './app';
 import { charts } from './charts';
+import { cnnCharts } from './cnnCharts';
 import { data } from './data';
 import { shell } from './shell';
 import { status } from './status';
@@ -9,7 +10,7 @@ import { ui } from './ui';
  * Every namespace of UI strings. Add a namespace file beside this one and list it here; keys must
  * be unique across namespaces (a unit test checks it).
  */
-export const namespaces = { app, shell, status, ui, charts, data } as const;
+export const namespaces = { app, shell, status, ui, charts, data, cnnCharts } as const;
 
 type Ns = typeof namespaces;
 type EnOf<K extends keyof Ns> = Ns[K]['en'];
