@@ -1,7 +1,7 @@
 /**
  * L10's digit CNN (conv-ReLU-pool-conv-ReLU-pool-dense-softmax, NHWC) as a Trainer: each step
  * draws a seeded minibatch from the training digits kept on the device, backpropagates by hand
- * (digitCnnGrads.ts) and applies lean Adam (train/adam.ts). A recorded step returns one float32
+ * (digitCnnGrads.ts) and applies lean Adam (train/optimizers.ts). A recorded step returns one float32
  * vector [loss, accuracy, finite, step]; loss and accuracy are those of the step's batch before its
  * update, `finite` and `step` describe the state after it.
  */
@@ -9,9 +9,10 @@ import * as tf from '@tensorflow/tfjs';
 import type { DigitSet } from '../data/mnist';
 import { deriveSeed } from '../core/rng';
 import { packStats, statsLayout } from '../probe/pack';
-import { createAdam } from '../train/adam';
+import { createOptimizer } from '../train/optimizers';
 import type { StepStats, Trainer } from '../train/trainer';
-import { digitCnnBackward, type FilterGradMode } from './digitCnnGrads';
+import { digitCnnBackward, type BackwardOptions } from './digitCnnGrads';
+import { poolUpsampleFilter, type FilterGradMode, type PoolGradMode } from './digitCnnKernels';
 import { createBatcher, uploadDigits, type DeviceDigits } from './digitCnnData';
 import { evaluateDigits, type DigitCnnEvaluation } from './digitCnnEval';
 import { DIGIT_CNN_LIMITS, checkDigitCnnConfig, describeDigitCnn, type DigitCnnConfig, type LayerInfo } from './digitCnnLayers';
@@ -20,7 +21,7 @@ import { createDigitCnnParams, digitCnnForward, logSoftmax, paramList, type Digi
 export { describeDigitCnn, DIGIT_CNN_DEFAULTS, DIGIT_CNN_LIMITS, digitCnnParamCount } from './digitCnnLayers';
 export type { DigitCnnConfig, LayerInfo, PoolKind } from './digitCnnLayers';
 export type { DigitCnnEvaluation } from './digitCnnEval';
-export type { FilterGradMode } from './digitCnnGrads';
+export type { FilterGradMode, PoolGradMode } from './digitCnnKernels';
 
 /** What one recorded step reports. */
 export interface DigitCnnStats extends StepStats {
@@ -36,8 +37,10 @@ export interface DigitCnnStats extends StepStats {
 
 /** Options beyond the contract (tests and benches). */
 export interface DigitCnnOptions {
-	/** how to compute the conv filter gradient: 'auto' (kernel where the backend has it, else conv trick) */
+	/** conv filter gradient: 'auto' (default: the kernel, but the conv trick on wasm and cpu), 'kernel' or 'conv' */
 	filterGrad?: FilterGradMode;
+	/** pooling gradient: 'auto' (default: the kernel, but upsampling on cpu), 'kernel' or 'upsample' */
+	poolGrad?: PoolGradMode;
 }
 
 /** The digit CNN as a Trainer plus the layer facts, a validation pass and internals for the probes. */
@@ -74,11 +77,10 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 	checkDigitCnnConfig(c);
 	const config: DigitCnnConfig = { ...c };
 	const layers = describeDigitCnn(config);
-	const filterGrad = options.filterGrad ?? 'auto';
 	const data: DeviceDigits = uploadDigits(train);
 	const params = createDigitCnnParams(config);
 	const variables = paramList(params);
-	const adam = createAdam(variables, config.lr);
+	const adam = createOptimizer({ kind: 'adam', lr: config.lr });
 	const batcher = createBatcher(data, deriveSeed(config.seed, 'digitCnn:batches'), config.batch);
 	const one = tf.scalar(1, 'float32');
 	const invB = tf.tidy(() => tf.variable(tf.scalar(1 / batcher.batch, 'float32'), false));
@@ -89,7 +91,15 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 		['finite', 1],
 		['step', 1]
 	] as const);
-	const backwardOptions = { pool: config.pool, poolSize: config.poolSize, kernel: config.kernel, filterGrad };
+	const upsample = { pool1: poolUpsampleFilter(config.filters1, config.poolSize, config.pool), pool2: poolUpsampleFilter(config.filters2, config.poolSize, config.pool) };
+	const backwardOptions: BackwardOptions = {
+		pool: config.pool,
+		poolSize: config.poolSize,
+		kernel: config.kernel,
+		filterGrad: options.filterGrad ?? 'auto',
+		poolGrad: options.poolGrad ?? 'auto',
+		upsample
+	};
 	let steps = 0;
 	let disposed = false;
 	let valCache: { set: DigitSet; data: DeviceDigits } | null = null;
@@ -112,7 +122,7 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 					return statsOf(logp, loss, b.labels);
 				}
 				const g = digitCnnBackward(params, b.x, b.onehot, invB, backwardOptions);
-				adam.apply([g.grads.w1, g.grads.b1, g.grads.w2, g.grads.b2, g.grads.wd, g.grads.bd]);
+				adam.apply(variables, [g.grads.w1, g.grads.b1, g.grads.w2, g.grads.b2, g.grads.wd, g.grads.bd]);
 				stepCount.assign(tf.add(stepCount, one));
 				return record ? statsOf(g.logp, g.loss, b.labels) : undefined;
 			}) ?? null;
@@ -198,6 +208,8 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 			data.dispose();
 			one.dispose();
 			invB.dispose();
+			upsample.pool1.dispose();
+			upsample.pool2.dispose();
 			stepCount.dispose();
 		}
 	};

@@ -37,9 +37,9 @@ describe('createDigitCnn: steps and stats', () => {
 	});
 
 	it('learns the synthetic digits (loss falls, accuracy rises)', () => {
-		const m = createDigitCnn({ ...SMALL, lr: 0.01 }, TRAIN);
+		const m = createDigitCnn({ ...SMALL, lr: 0.02 }, TRAIN);
 		const start = record(m, m.inspect());
-		for (let i = 0; i < 60; i++) m.step(false);
+		for (let i = 0; i < 40; i++) m.step(false);
 		const end = record(m, m.inspect());
 		m.dispose();
 		expect(end.loss).toBeLessThan(0.3 * start.loss);
