@@ -58,6 +58,16 @@ export const LESSONS = [
 		// Trains by itself on load (and pauses once converged or after 3,000 steps).
 		autoplay: true,
 		memStepCap: 5000
+	},
+	{
+		id: 'L10',
+		slug: 'cnn',
+		// Small batches keep SwiftShader's conv steps affordable; a real GPU runs the default 64.
+		params: { spf: 4, batch: 16 },
+		// The filter count redraws the architecture diagram (and rebuilds the model).
+		slider: 'blocks-filters1-range',
+		chart: 'The network, layer by layer',
+		memStepCap: 300
 	}
 ];
 
