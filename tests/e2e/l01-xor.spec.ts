@@ -17,7 +17,9 @@ async function setUpQuestion(page: Page, q: number): Promise<void> {
 }
 
 test('XOR without a hidden layer: the BCE stays near ln 2 (>= 0.6) however long it trains', async ({ page }) => {
-	await open(page, LESSON);
+	// 1,000 steps: WASM runs them in seconds, SwiftShader's WebGPU in ~90 s. The one-hidden-layer
+	// test below trains on WebGPU.
+	await open(page, `${LESSON}?backend=wasm`);
 	await expect(page.getByTestId('step-next')).toBeEnabled({ timeout: 60_000 });
 	await setUpQuestion(page, 0);
 	await expect(page).toHaveURL(/data=xor/);
