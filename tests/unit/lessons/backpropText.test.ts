@@ -5,34 +5,12 @@ import { ACTIVATIONS, DATASETS, schema } from '$lessons/backpropagation/meta';
 import { en } from '$lessons/backpropagation/text/en';
 import { zh } from '$lessons/backpropagation/text/zh';
 import { SELF_CHECK_IDS, TRAP_IDS, trapProse, type L01Text } from '$lessons/backpropagation/text/types';
+import { leaves, shape } from './textTree';
 
 const LANGS: [string, L01Text][] = [
 	['en', en],
 	['zh', zh]
 ];
-
-interface Leaf {
-	path: string;
-	value: string | number;
-}
-
-/** Every string/number in `v`, with its dotted path (array items by index). */
-function leaves(v: unknown, path = ''): Leaf[] {
-	if (typeof v === 'string' || typeof v === 'number') return [{ path, value: v }];
-	if (Array.isArray(v)) return v.flatMap((x, i) => leaves(x, `${path}.${i}`));
-	if (v && typeof v === 'object') {
-		return Object.entries(v).flatMap(([k, x]) => leaves(x, path ? `${path}.${k}` : k));
-	}
-	throw new Error(`unexpected value at ${path}: ${String(v)}`);
-}
-
-/** The structure of `v`: strings become 'string', numbers stay (self-check answers must agree). */
-function shape(v: unknown): unknown {
-	if (typeof v === 'string') return 'string';
-	if (typeof v === 'number') return v;
-	if (Array.isArray(v)) return v.map(shape);
-	return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, shape(x)]));
-}
 
 const strings = (t: L01Text) =>
 	leaves(t).filter((l): l is { path: string; value: string } => typeof l.value === 'string');

@@ -7,30 +7,12 @@ import { zh } from '$lessons/cnn/text/zh';
 import { CARD_IDS, SELF_CHECK_IDS, TRAP_IDS, trapProse, type L10Text } from '$lessons/cnn/text/types';
 import { LESSONS } from '$lessons/catalog';
 import { SYLLABUS } from '$lessons/syllabus';
+import { leaves, shape } from './textTree';
 
 const LANGS: [string, L10Text][] = [
 	['en', en],
 	['zh', zh]
 ];
-
-interface Leaf {
-	path: string;
-	value: string | number;
-}
-
-function leaves(v: unknown, path = ''): Leaf[] {
-	if (typeof v === 'string' || typeof v === 'number') return [{ path, value: v }];
-	if (Array.isArray(v)) return v.flatMap((x, i) => leaves(x, `${path}.${i}`));
-	if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => leaves(x, path ? `${path}.${k}` : k));
-	throw new Error(`unexpected value at ${path}: ${String(v)}`);
-}
-
-function shape(v: unknown): unknown {
-	if (typeof v === 'string') return 'string';
-	if (typeof v === 'number') return v;
-	if (Array.isArray(v)) return v.map(shape);
-	return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, shape(x)]));
-}
 
 const strings = (t: L10Text) => leaves(t).filter((l): l is { path: string; value: string } => typeof l.value === 'string');
 const isTex = (path: string) => /Tex$/.test(path);

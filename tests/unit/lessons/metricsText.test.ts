@@ -7,30 +7,12 @@ import { zh } from '$lessons/metrics/text/zh';
 import { SELF_CHECK_IDS, TRAP_IDS, trapProse, type L04Text } from '$lessons/metrics/text/types';
 import { LESSONS } from '$lessons/catalog';
 import { SYLLABUS } from '$lessons/syllabus';
+import { leaves, shape } from './textTree';
 
 const LANGS: [string, L04Text][] = [
 	['en', en],
 	['zh', zh]
 ];
-
-interface Leaf {
-	path: string;
-	value: string | number;
-}
-
-function leaves(v: unknown, path = ''): Leaf[] {
-	if (typeof v === 'string' || typeof v === 'number') return [{ path, value: v }];
-	if (Array.isArray(v)) return v.flatMap((x, i) => leaves(x, `${path}.${i}`));
-	if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => leaves(x, path ? `${path}.${k}` : k));
-	throw new Error(`unexpected value at ${path}: ${String(v)}`);
-}
-
-function shape(v: unknown): unknown {
-	if (typeof v === 'string') return 'string';
-	if (typeof v === 'number') return v;
-	if (Array.isArray(v)) return v.map(shape);
-	return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, shape(x)]));
-}
 
 const strings = (t: L04Text) => leaves(t).filter((l): l is { path: string; value: string } => typeof l.value === 'string');
 const isTex = (path: string) => /Tex$/.test(path);
