@@ -226,3 +226,27 @@ export function memoryInfo(): { numTensors: number; numBytes: number; gpuBytes: 
 export function resetBookkeepingForTest(): void {
 	retiring = new WeakSet<object>();
 }
+
+/**
+ * Makes `name` the active backend: a switch when it is already running, else a full try (probe,
+ * start, self-test). Resolves false when it cannot be used; never rejects.
+ */
+export async function activateBackend(name: BackendName): Promise<boolean> {
+	if (tf.getBackend() === name) return true;
+	try {
+		if (tf.findBackend(name)) return await tf.setBackend(name);
+	} catch {
+		return false;
+	}
+	return (await tryBackend(name)).ok;
+}
+
+/** The active backend's name (null before any is set). */
+export function activeBackend(): string | null {
+	return tf.getBackend() ?? null;
+}
+
+/** The WebGPU adapter in use or last used (null when WebGPU never started). */
+export function currentAdapter(): AdapterDescription | null {
+	return adapterDescription;
+}
