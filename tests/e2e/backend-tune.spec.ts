@@ -27,7 +27,7 @@ test('a lesson measures the backends on its own model and trains on the fastest'
 	expect(c.tuned?.key).toBe('L03');
 	expect(c.tuned?.cached).toBe(false);
 	const m = c.tuned!.decision.measurements;
-	expect(m.map((x) => x.backend)).toEqual(['wasm', 'webgpu', 'webgl']);
+	expect(m.map((x) => x.backend)).toEqual(['wasm', 'webgpu']);
 	// SwiftShader is a software adapter, so the rule is "fastest measured": the chosen backend has
 	// the shortest step time, and every GPU backend that did not finish was slower than it.
 	const timed = m.filter((x) => x.msPerStep !== null && !x.error);

@@ -270,14 +270,18 @@ export class Engine {
 
 /**
  * The backends worth measuring, in measuring order: WASM first (no shader compilation, and a slow
- * GPU backend's abandoned warm-up would otherwise compete with it for the CPU), then the GPU
- * backends that started or were not tried; CPU only when WASM failed (the same arithmetic in
- * plain JavaScript has been slower than WASM on every lesson we measured).
+ * GPU backend's abandoned warm-up would otherwise compete with it for the CPU), then one GPU
+ * backend: WebGPU, or WebGL when WebGPU failed. WebGL is not measured beside WebGPU: both drive the
+ * same GPU, and WebGL compiles its shaders synchronously, blocking the page for as long as that
+ * takes (1.7 s for L01 on SwiftShader), which no time budget can cut short. CPU only when WASM
+ * failed (the same arithmetic in plain JavaScript was slower than WASM on every lesson we measured).
  */
 export function tuneCandidates(base: Pick<BackendChoice, 'attempts'>): BackendName[] {
 	const failed = new Set(base.attempts.filter((a) => !a.ok).map((a) => a.backend));
-	const order: BackendName[] = ['wasm', 'webgpu', 'webgl'];
-	const list = order.filter((b) => !failed.has(b));
+	const list: BackendName[] = [];
+	if (!failed.has('wasm')) list.push('wasm');
+	if (!failed.has('webgpu')) list.push('webgpu');
+	else if (!failed.has('webgl')) list.push('webgl');
 	if (failed.has('wasm') && !failed.has('cpu')) list.push('cpu');
 	return list;
 }

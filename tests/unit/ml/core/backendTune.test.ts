@@ -245,9 +245,10 @@ describe('trainerProbe', () => {
 describe('tuneCandidates', () => {
 	const ok = (backend: BackendName) => ({ backend, ok: true, ms: 1 });
 	const bad = (backend: BackendName) => ({ backend, ok: false, ms: 1 });
-	it('measures WASM first, then the GPU backends that did not fail; CPU only without WASM', () => {
-		expect(tuneCandidates({ attempts: [ok('webgpu')] })).toEqual(['wasm', 'webgpu', 'webgl']);
+	it('measures WASM first, then WebGPU (WebGL only without WebGPU); CPU only without WASM', () => {
+		expect(tuneCandidates({ attempts: [ok('webgpu')] })).toEqual(['wasm', 'webgpu']);
 		expect(tuneCandidates({ attempts: [bad('webgpu'), ok('webgl')] })).toEqual(['wasm', 'webgl']);
+		expect(tuneCandidates({ attempts: [bad('webgpu'), bad('webgl'), ok('wasm')] })).toEqual(['wasm']);
 		expect(tuneCandidates({ attempts: [bad('webgpu'), bad('webgl'), bad('wasm'), ok('cpu')] })).toEqual(['cpu']);
 	});
 });
