@@ -51,6 +51,7 @@ export default defineConfig({
 	server: { fs: { allow: ['lessons'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
+		setupFiles: ['tests/unit/setup.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 60_000

@@ -79,3 +79,19 @@ test('a hostile cached choice is ignored and measured again', async ({ page }) =
 	expect(['wasm', 'webgpu', 'webgl']).toContain(c.backend);
 	expect(dialogs).toBe(0);
 });
+
+test('after moving a lesson off WebGPU, losing the GPU device leaves training alone', async ({ page }) => {
+	await measureBackends(page);
+	await open(page, '/lessons/backpropagation');
+	const c = await choiceOf(page);
+	test.skip(c.backend === 'webgpu', 'this machine measured WebGPU fastest');
+	await page.getByTestId('playbar-play').click();
+	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBeGreaterThan(5);
+	// The measurement started WebGPU, so there is a device to lose.
+	expect(await page.evaluate(() => (window as unknown as { __dlx: { loseDevice(): boolean } }).__dlx.loseDevice())).toBe(true);
+	const before = await stepsOf(page);
+	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBeGreaterThan(before + 5);
+	await expect(page.getByTestId('device-lost-notice')).toHaveCount(0);
+	expect(await backendOf(page)).toBe(c.backend);
+	await expect(page.getByTestId('playbar-status')).toHaveClass(/status-running|status-paused/);
+});

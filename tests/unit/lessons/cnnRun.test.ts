@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeEngine } from '../helpers/fakeEngine';
 import { decodeDigitFile, digitPixels, type DigitSet } from '$lib/ml/data/mnist';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeEngine } from '../helpers/fakeEngine';
 import { LINE_WINDOW } from '$lib/ml/data/line1d';

@@ -5,7 +5,7 @@
  * measured at least `gpuKeepFactor` times faster. Framework-free: activation, model building and
  * the clock are injected, so node tests drive it with fakes.
  */
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Trainer } from '../train/trainer';
 import type { BackendName } from './backendSelect';
 
