@@ -9,6 +9,21 @@ import type { StepStats, Trainer } from '$lib/ml/train/trainer';
  */
 export const FIRST_STEP_MARK = 'dlx:first-step-drawn';
 
+/** The least main-thread time per frame the adaptive budget leaves to training, ms. */
+export const MIN_BUDGET_MS = 2;
+
+/**
+ * The next frame budget from the last frame: a frame that came late (more than a quarter over the
+ * shortest interval seen, i.e. the display's refresh) cuts the budget by a quarter, down to
+ * MIN_BUDGET_MS; an on-time frame gives back 0.25 ms, up to `max`. So training takes what the
+ * charts and the browser leave of a frame instead of pushing every frame past the refresh.
+ */
+export function adaptBudget(budget: number, frameMs: number, refreshMs: number, max: number): number {
+	if (!(frameMs > 0) || !Number.isFinite(refreshMs)) return budget;
+	if (frameMs > refreshMs * 1.25) return Math.max(MIN_BUDGET_MS, budget * 0.75);
+	return Math.min(max, budget + 0.25);
+}
+
 /** Where a training session stands. */
 export type SessionStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'recovering' | 'error';
 
@@ -27,7 +42,10 @@ export interface SessionOptions<S extends StepStats> {
 	tune?: { key: string; create: () => Trainer<StepStats> };
 	/** Called after a reset or rebuild, before the first new step (clear histories here). */
 	onReset?: () => void;
-	/** Main-thread time per frame spent on training steps, ms (default 8). */
+	/**
+	 * Most main-thread time per frame spent on training steps, ms (default 8). The session lowers it
+	 * while frames come late (see adaptBudget) and raises it back when they are on time.
+	 */
 	budgetMs?: number;
 	/** Injected scheduler (tests); defaults to requestAnimationFrame. */
 	schedule?: (cb: () => void) => number;
@@ -55,6 +73,15 @@ export class TrainingSession<S extends StepStats> {
 	private stepMs = 0;
 	private epoch = 0;
 	private lastFrameAt = 0;
+	/** The frame budget in force (adapted; at most opts.budgetMs). */
+	private budgetMs = 8;
+	/**
+	 * The display's refresh interval, ms: 60 Hz until a shorter interval is seen (a faster display).
+	 * Not simply the shortest seen: on a busy machine every frame may be late from the start.
+	 */
+	private refreshMs = 1000 / 60;
+	/** True when the previous frame ran steps (so the interval since then says something). */
+	private lastFrameTrained = false;
 	private resumeAfterRecovery = false;
 	private playWhenReady = false;
 	/**
@@ -76,6 +103,7 @@ export class TrainingSession<S extends StepStats> {
 			now: () => performance.now(),
 			...options
 		};
+		this.budgetMs = this.opts.budgetMs;
 		this.unsubscribe = this.opts.engine.subscribe((e) => {
 			if (e.type === 'lost') this.onDeviceLost();
 			else this.onBackendReady();
@@ -144,6 +172,7 @@ export class TrainingSession<S extends StepStats> {
 		this.status = 'running';
 		this.wantsToRun = true;
 		this.lastFrameAt = this.opts.now();
+		this.lastFrameTrained = false;
 		if (this.frameId === null) this.frameId = this.opts.schedule(this.frame);
 	}
 
@@ -206,7 +235,12 @@ export class TrainingSession<S extends StepStats> {
 		const now = this.opts.now();
 		const frameMs = now - this.lastFrameAt;
 		this.lastFrameAt = now;
+		if (this.lastFrameTrained && frameMs > 4) {
+			this.refreshMs = Math.min(this.refreshMs, frameMs);
+			this.budgetMs = adaptBudget(this.budgetMs, frameMs, this.refreshMs, this.opts.budgetMs);
+		}
 		const steps = this.readPending ? 0 : this.runSteps(this.stepsPerFrame, false);
+		this.lastFrameTrained = steps > 0;
 		this.opts.engine.reportFrame(steps, frameMs);
 		if (this.status === 'running') this.frameId = this.opts.schedule(this.frame);
 	};
@@ -222,7 +256,7 @@ export class TrainingSession<S extends StepStats> {
 				// The last step of a frame is the recorded one: stop when another step would not fit
 				// the budget (judged by the mean step time so far), so a slow model runs one step a frame.
 				const elapsed = this.opts.now() - t0;
-				const last = done === n - 1 || (!force && elapsed + this.stepMs > this.opts.budgetMs);
+				const last = done === n - 1 || (!force && elapsed + this.stepMs > this.budgetMs);
 				const s0 = this.opts.now();
 				const stats = trainer.step(last);
 				const dt = this.opts.now() - s0;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/app/engine.svelte';
 import { fakeEngine } from '../helpers/fakeEngine';
 import type { StepStats, Trainer } from '$lib/ml/train/trainer';
-import { FIRST_STEP_MARK, TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
+import { adaptBudget, FIRST_STEP_MARK, MIN_BUDGET_MS, TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
 
 beforeAll(async () => {
 	await tf.setBackend('cpu');
@@ -213,6 +213,54 @@ describe('TrainingSession', () => {
 		expect(session.status).toBe('running');
 		expect(session.step).toBe(0);
 		session.destroy();
+	});
+
+	it('lowers its frame budget while frames come late, so the charts keep the display rate', async () => {
+		// Each step costs 1 ms; drawing the charts after the steps costs 12 ms; a frame shows at the
+		// next 60 Hz vsync. A fixed 8 ms budget gives 9 steps + 12 = 21 ms: every frame misses a vsync.
+		const VSYNC = 1000 / 60;
+		let clock = 0;
+		const timed = (t: Trainer) => {
+			const step = t.step.bind(t);
+			t.step = (r) => {
+				clock += 1;
+				return step(r);
+			};
+			return t;
+		};
+		const { s, session } = rig(timed, { now: () => clock, budgetMs: 8 });
+		await session.start();
+		session.stepsPerFrame = 100;
+		session.play();
+		const intervals: number[] = [];
+		const steps: number[] = [];
+		for (let i = 0; i < 80; i++) {
+			const start = clock;
+			const before = session.step;
+			await s.run(1);
+			steps.push(session.step - before);
+			clock = Math.ceil((clock + 12) / VSYNC - 1e-9) * VSYNC;
+			intervals.push(clock - start);
+		}
+		expect(steps[0]).toBe(9);
+		expect(intervals[0]).toBeCloseTo(2 * VSYNC, 6);
+		const settled = intervals.slice(-30);
+		const late = settled.filter((ms) => ms > VSYNC + 1e-6).length;
+		// mostly on time (the budget probes upwards now and then, and is pushed back)
+		expect(late).toBeLessThanOrEqual(6);
+		for (const n of steps.slice(-30)) expect(n).toBeGreaterThanOrEqual(1);
+		expect(steps.slice(-30).reduce((a, b) => a + b, 0) / 30).toBeGreaterThan(2);
+		session.destroy();
+	});
+
+	it('never cuts the budget below MIN_BUDGET_MS, nor raises it above the configured one', () => {
+		let b = 8;
+		for (let i = 0; i < 50; i++) b = adaptBudget(b, 100, 16.7, 8);
+		expect(b).toBe(MIN_BUDGET_MS);
+		for (let i = 0; i < 50; i++) b = adaptBudget(b, 16.7, 16.7, 8);
+		expect(b).toBe(8);
+		expect(adaptBudget(5, NaN, 16.7, 8)).toBe(5);
+		expect(adaptBudget(5, 20, Infinity, 8)).toBe(5);
 	});
 
 	it('runs one step a frame once it knows a step takes longer than the budget', async () => {
