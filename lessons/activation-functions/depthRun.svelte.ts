@@ -5,6 +5,13 @@ import { Series } from '$lib/runtime/series.svelte';
 import { TrainingSession } from '$lib/runtime/session.svelte';
 
 /**
+ * Least time between two updates of the network diagram while training runs, ms: its thousands of
+ * edges cost more to paint than every other chart of the lesson together (about 40 ms a redraw
+ * with software rendering), and per-edge gradients need no 20 Hz.
+ */
+export const NETWORK_EVERY_MS = 250;
+
+/**
  * The depth experiment's live state: the training session and the histories its charts draw
  * (loss, accuracy, dead share, per-layer gradient norms over time), plus the stats at
  * initialisation and the latest ones.
@@ -20,8 +27,14 @@ export class DepthRun {
 	/** The most recent read-back. */
 	latest = $state.raw<DepthStats | null>(null);
 	latestStep = $state(0);
+	/** The stats the network diagram draws: the latest, at most every NETWORK_EVERY_MS while running. */
+	network = $state.raw<DepthStats | null>(null);
+	private networkAt = -Infinity;
+	private readonly now: () => number;
 
-	constructor(engine: Engine, config: () => DepthConfig) {
+	/** `now` is the clock for the diagram's throttle (tests inject one). */
+	constructor(engine: Engine, config: () => DepthConfig, now: () => number = () => performance.now()) {
+		this.now = now;
 		this.session = new TrainingSession<DepthStats>({
 			engine,
 			create: () => createDepthExperiment(config()),
@@ -39,12 +52,19 @@ export class DepthRun {
 		this.initial = null;
 		this.latest = null;
 		this.latestStep = 0;
+		this.network = null;
+		this.networkAt = -Infinity;
 	}
 
 	private record(stats: DepthStats, step: number): void {
 		if (step === 0) this.initial = stats;
 		this.latest = stats;
 		this.latestStep = step;
+		const now = this.now();
+		if (this.session.status !== 'running' || now - this.networkAt >= NETWORK_EVERY_MS) {
+			this.network = stats;
+			this.networkAt = now;
+		}
 		if (!Number.isFinite(stats.loss)) return;
 		this.loss.push(step, stats.loss);
 		this.accuracy.push(step, stats.accuracy);

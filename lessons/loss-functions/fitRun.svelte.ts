@@ -28,7 +28,7 @@ export class FitRun {
 	constructor(
 		engine: Engine,
 		config: () => LineFitConfig,
-		options: Partial<Pick<SessionOptions<LineFitStats>, 'schedule' | 'cancel' | 'now' | 'budgetMs'>> = {}
+		options: Partial<Pick<SessionOptions<LineFitStats>, 'schedule' | 'cancel' | 'now' | 'budgetMs' | 'recordEveryMs'>> = {}
 	) {
 		this.session = new TrainingSession<LineFitStats>({
 			...options,

@@ -47,6 +47,11 @@ export interface SessionOptions<S extends StepStats> {
 	 * while frames come late (see adaptBudget) and raises it back when they are on time.
 	 */
 	budgetMs?: number;
+	/**
+	 * Least time between two read-backs while playing, ms (default 50: the charts redraw at most
+	 * 20 times a second, however many frames train). Single steps and pauses always read back.
+	 */
+	recordEveryMs?: number;
 	/** Injected scheduler (tests); defaults to requestAnimationFrame. */
 	schedule?: (cb: () => void) => number;
 	cancel?: (id: number) => void;
@@ -62,7 +67,14 @@ export interface SessionOptions<S extends StepStats> {
  */
 export class TrainingSession<S extends StepStats> {
 	status = $state<SessionStatus>('idle');
+	/**
+	 * Steps taken, as shown: while playing it moves with the read-backs (at most every
+	 * recordEveryMs), so a frame that only trains changes nothing on the page and costs no
+	 * repaint; exact after a pause, a single step or a reset.
+	 */
 	step = $state(0);
+	/** Steps taken, counted on every step. */
+	private taken = 0;
 	stepsPerFrame = $state(1);
 	error = $state<string | null>(null);
 
@@ -82,6 +94,12 @@ export class TrainingSession<S extends StepStats> {
 	private refreshMs = 1000 / 60;
 	/** True when the previous frame ran steps (so the interval since then says something). */
 	private lastFrameTrained = false;
+	/** When the last read-back while playing was started (opts.now() time). */
+	private lastRecordAt = -Infinity;
+	/** The step the charts last received (to read back the final state on pause). */
+	private recordedStep = 0;
+	/** A pause came while a read-back was in flight: read back the final state once it lands. */
+	private finalWanted = false;
 	private resumeAfterRecovery = false;
 	private playWhenReady = false;
 	/**
@@ -98,6 +116,7 @@ export class TrainingSession<S extends StepStats> {
 	constructor(options: SessionOptions<S>) {
 		this.opts = {
 			budgetMs: 8,
+			recordEveryMs: 50,
 			schedule: (cb) => requestAnimationFrame(cb),
 			cancel: (id) => cancelAnimationFrame(id),
 			now: () => performance.now(),
@@ -132,7 +151,11 @@ export class TrainingSession<S extends StepStats> {
 		this.disposeTrainer();
 		this.epoch += 1;
 		this.readPending = false;
+		this.finalWanted = false;
+		this.lastRecordAt = -Infinity;
+		this.recordedStep = 0;
 		this.stepMs = 0;
+		this.taken = 0;
 		this.step = 0;
 		this.error = null;
 		try {
@@ -176,12 +199,33 @@ export class TrainingSession<S extends StepStats> {
 		if (this.frameId === null) this.frameId = this.opts.schedule(this.frame);
 	}
 
-	/** Pauses continuous training. */
+	/** Pauses continuous training; the charts then get the state at the last step taken. */
 	pause(): void {
+		const wasRunning = this.status === 'running';
+		this.halt();
+		if (wasRunning) this.showFinalState();
+	}
+
+	private halt(): void {
+		this.step = this.taken;
 		this.playWhenReady = false;
 		this.wantsToRun = false;
 		if (this.status === 'running') this.status = 'paused';
 		this.stopLoop();
+	}
+
+	/** Reads back the current state when steps were taken since the last read-back (on pause). */
+	private showFinalState(): void {
+		if (!this.trainer?.inspect || this.taken === this.recordedStep) return;
+		if (this.readPending) {
+			this.finalWanted = true;
+			return;
+		}
+		try {
+			this.readBack(this.trainer.inspect(), this.taken);
+		} catch (e) {
+			this.fail(e);
+		}
 	}
 
 	/** Play/pause toggle (space bar). */
@@ -197,7 +241,7 @@ export class TrainingSession<S extends StepStats> {
 			return;
 		}
 		if (this.status === 'diverged' || this.status === 'recovering') return;
-		this.pause();
+		this.halt();
 		if (this.status === 'idle') this.status = 'paused';
 		this.runSteps(1, true);
 	}
@@ -250,6 +294,7 @@ export class TrainingSession<S extends StepStats> {
 		const trainer = this.trainer;
 		if (!trainer) return 0;
 		const t0 = this.opts.now();
+		const record = force || t0 - this.lastRecordAt >= this.opts.recordEveryMs;
 		let done = 0;
 		try {
 			while (done < n) {
@@ -258,25 +303,30 @@ export class TrainingSession<S extends StepStats> {
 				const elapsed = this.opts.now() - t0;
 				const last = done === n - 1 || (!force && elapsed + this.stepMs > this.budgetMs);
 				const s0 = this.opts.now();
-				const stats = trainer.step(last);
+				const stats = trainer.step(last && record);
 				const dt = this.opts.now() - s0;
 				this.stepMs = this.stepMs === 0 ? dt : 0.8 * this.stepMs + 0.2 * dt;
 				done += 1;
-				this.step += 1;
+				this.taken += 1;
 				if (last) {
-					if (stats) this.readBack(stats, this.step);
+					if (stats) {
+						if (!force) this.lastRecordAt = t0;
+						this.readBack(stats, this.taken);
+					}
 					break;
 				}
 			}
 		} catch (e) {
 			this.fail(e);
 		}
+		if (force || this.recordedStep === this.taken) this.step = this.taken;
 		return done;
 	}
 
 	private readBack(stats: Tensor, step: number): void {
 		const epoch = this.epoch;
 		this.readPending = true;
+		this.recordedStep = step;
 		stats
 			.data()
 			.then((values) => {
@@ -299,7 +349,12 @@ export class TrainingSession<S extends StepStats> {
 				} catch {
 					/* the backend that held it may be gone */
 				}
-				if (epoch === this.epoch) this.readPending = false;
+				if (epoch !== this.epoch) return;
+				this.readPending = false;
+				if (this.finalWanted && this.status !== 'running') {
+					this.finalWanted = false;
+					this.showFinalState();
+				}
 			});
 	}
 

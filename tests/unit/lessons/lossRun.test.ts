@@ -46,7 +46,7 @@ function rig() {
 			await new Promise((r) => setTimeout(r, 0));
 		}
 	};
-	const options = { schedule: (cb: () => void) => queue.push(cb), cancel: () => (queue = []), now: () => 0 };
+	const options = { schedule: (cb: () => void) => queue.push(cb), cancel: () => (queue = []), now: () => 0, recordEveryMs: 0 };
 	return { engine, frames, options };
 }
 

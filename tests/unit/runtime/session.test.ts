@@ -70,6 +70,7 @@ function rig(
 		engine: fake.engine,
 		create: () => wrap(fakeTrainer(log, nanAfter), log),
 		onStats: () => {},
+		recordEveryMs: 0,
 		schedule: s.schedule,
 		cancel: s.cancel,
 		...options
@@ -250,6 +251,49 @@ describe('TrainingSession', () => {
 		expect(late).toBeLessThanOrEqual(6);
 		for (const n of steps.slice(-30)) expect(n).toBeGreaterThanOrEqual(1);
 		expect(steps.slice(-30).reduce((a, b) => a + b, 0) / 30).toBeGreaterThan(2);
+		session.destroy();
+	});
+
+	it('reads back at most every recordEveryMs while playing, and the final state on pause', async () => {
+		let clock = 0;
+		const seen: number[] = [];
+		const timed = (t: Trainer) => {
+			const step = t.step.bind(t);
+			let taken = 0;
+			t.step = (r) => {
+				clock += 1;
+				taken += 1;
+				return step(r);
+			};
+			t.inspect = () => tf.tensor1d([1 + taken]);
+			return t;
+		};
+		const { s, session } = rig(timed, { now: () => clock, recordEveryMs: 50, onStats: (_st, step) => seen.push(step) });
+		await session.start();
+		seen.length = 0;
+		session.stepsPerFrame = 2;
+		session.play();
+		for (let i = 0; i < 30; i++) {
+			await s.run(1);
+			clock += 10;
+		}
+		// 30 frames of 12 ms: 360 ms, so 8 read-backs (one every 50 ms: at 0, 60, 120, ...)
+		expect(seen.length).toBeGreaterThanOrEqual(6);
+		expect(seen.length).toBeLessThanOrEqual(8);
+		// while playing, the step shown moves with the read-backs (no repaint for frames that only train)
+		expect(session.step).toBe(seen.at(-1));
+		session.pause();
+		const steps = session.step;
+		expect(steps).toBeGreaterThan(40);
+		await new Promise((r) => setTimeout(r, 0));
+		await new Promise((r) => setTimeout(r, 0));
+		expect(seen.at(-1)).toBe(steps);
+		// single steps always read back
+		session.stepOnce();
+		await new Promise((r) => setTimeout(r, 0));
+		session.stepOnce();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(seen.slice(-2)).toEqual([steps + 1, steps + 2]);
 		session.destroy();
 	});
 
