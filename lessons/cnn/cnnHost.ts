@@ -114,8 +114,9 @@ export class CnnHost {
 				void this.loop();
 				return;
 			case 'pause':
+				// Answered by the last step's stats (again, if they went out already) with running false.
 				this.running = false;
-				this.flush();
+				this.flush(true);
 				return;
 			case 'step':
 				this.running = false;
@@ -228,9 +229,9 @@ export class CnnHost {
 		}
 	}
 
-	/** Posts the latest stats unless they went out already. */
-	private flush(): void {
-		if (this.posted || !this.latest) return;
+	/** Posts the latest stats unless they went out already (or `again`). */
+	private flush(again = false): void {
+		if ((this.posted && !again) || !this.latest) return;
 		this.posted = true;
 		this.lastPostAt = this.o.now();
 		const { stats, step } = this.latest;
