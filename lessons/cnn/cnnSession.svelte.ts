@@ -33,7 +33,6 @@ export interface CnnSessionOptions {
 	onReset?: () => void;
 	/** starts a worker; default: the module worker cnnWorker.ts; null: always train on the page */
 	createPort?: (() => WorkerPort) | null;
-	initTimeoutMs?: number;
 	/** frame scheduling of the worker session's engine reports (default requestAnimationFrame) */
 	frames?: { schedule: (cb: () => void) => number; cancel: (id: number) => void; now: () => number };
 }
@@ -67,6 +66,8 @@ export class CnnSession implements SessionSurface {
 	fallback = $state<string | null>(null);
 	/** the worker session, when the worker is in use */
 	worker = $state.raw<CnnWorkerSession | null>(null);
+	/** longest wait for the worker's answer to init, ms (tests shorten it) */
+	initTimeoutMs = WORKER_INIT_TIMEOUT_MS;
 
 	private inner = $state.raw<SessionSurface | null>(null);
 	private spf = $state(1);
@@ -140,8 +141,9 @@ export class CnnSession implements SessionSurface {
 			if (typeof Worker === 'undefined' && this.opts.createPort === undefined) throw new Error('this browser has no Web Workers');
 			const port = (this.opts.createPort ?? startWorker)();
 			session = new CnnWorkerSession({ engine: this.opts.engine, port, config: this.opts.config, onStats: this.opts.onStats, onReset: this.opts.onReset, ...this.opts.frames });
+			session.stepsPerFrame = this.spf;
 			const wasmPaths = backend === 'wasm' ? await absoluteWasmPaths() : undefined;
-			await session.init(backend, wasmPaths, digits.train, digits.val, this.opts.initTimeoutMs ?? WORKER_INIT_TIMEOUT_MS);
+			await session.init(backend, wasmPaths, digits.train, digits.val, this.initTimeoutMs);
 		} catch (e) {
 			session?.destroy();
 			this.fallback = e instanceof Error ? e.message : String(e);

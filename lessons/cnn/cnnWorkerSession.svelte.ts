@@ -92,7 +92,7 @@ export class CnnWorkerSession implements SessionSurface {
 	 */
 	init(backend: WorkerBackend, wasmPaths: Record<string, string> | undefined, train: DigitSet, val: DigitSet, timeoutMs: number): Promise<void> {
 		return new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => fail(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+			const timer = setTimeout(() => fail(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
 			const fail = (e: Error) => {
 				clearTimeout(timer);
 				this.initWaiter = null;
@@ -124,6 +124,7 @@ export class CnnWorkerSession implements SessionSurface {
 		return this.spf;
 	}
 	set stepsPerFrame(v: number) {
+		if (v === this.spf) return;
 		this.spf = v;
 		if (this.built) this.post({ type: 'configure', epoch: this.epoch, patch: { spf: v } });
 	}
