@@ -35,7 +35,7 @@ function harness() {
 }
 
 describe('CnnHost (the training worker, driven directly on cpu)', () => {
-	it('builds, trains back to back (every played step counted once in the stats), pauses with the last step's stats, steps once, and frees everything', async () => {
+	it('builds, trains back to back (every played step counted once in the stats), pauses with the stats of the last step, steps once, and frees everything', async () => {
 		const before = tf.memory().numTensors;
 		const h = harness();
 		await h.init();
