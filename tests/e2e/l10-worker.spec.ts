@@ -47,6 +47,16 @@ test('on WASM the CNN trains in a background thread: steps, curves, feature maps
 	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBe(step + 1);
 	await page.getByTestId('playbar-reset').click();
 	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBe(0);
+	// The worker's live tensor count (sent with its stats) does not grow from one step to the next.
+	const tensorsAfter = async (k: number) => {
+		await page.getByTestId('playbar-step').click();
+		await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBe(k);
+		return Number(await trainer(page).getAttribute('data-tensors'));
+	};
+	const t1 = await tensorsAfter(1);
+	expect(t1).toBeGreaterThan(0);
+	expect(await tensorsAfter(2)).toBe(t1);
+	expect(await tensorsAfter(3)).toBe(t1);
 
 	// Leaving the lesson ends the worker.
 	await page.getByRole('link', { name: 'Lessons', exact: true }).first().click();
