@@ -46,7 +46,8 @@ const wire = (d: DigitSet): WireDigits => ({ count: d.count, rows: d.rows, cols:
  * (status, step, play, pause, step once, reset, rebuild, configure, 'diverged' on a non-finite or
  * diverged read-back), plus the worker's probes and validation passes as promises. Each build
  * starts a new epoch; stats and answers of an older epoch are dropped (pending requests resolve
- * with null). While training runs, an animation-frame loop reports the worker's steps to the engine.
+ * with null). While training runs, an animation-frame loop reports the worker's steps to the engine;
+ * while the page is hidden, the worker's loop is held.
  */
 export class CnnWorkerSession implements SessionSurface {
 	status = $state<SessionStatus>('idle');
@@ -84,7 +85,17 @@ export class CnnWorkerSession implements SessionSurface {
 		};
 		this.o.port.onmessage = (e) => this.receive(e.data);
 		this.o.port.onerror = (e) => this.crashed(e.message || 'the training worker failed');
+		if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.onVisibility);
 	}
+
+	/**
+	 * A hidden page holds the worker's loop and a visible one resumes it, status unchanged: as on
+	 * the page, where animation frames (and so training) stop in a background tab.
+	 */
+	private onVisibility = (): void => {
+		if (this.status !== 'running' || this.destroyed) return;
+		this.post({ type: document.hidden ? 'pause' : 'play', epoch: this.epoch });
+	};
 
 	/**
 	 * Starts tfjs in the worker and hands it copies of the digits; rejects when the worker reports
@@ -163,7 +174,7 @@ export class CnnWorkerSession implements SessionSurface {
 		}
 		if (this.status === 'diverged' || this.status === 'recovering' || this.status === 'error') return;
 		this.status = 'running';
-		this.post({ type: 'play', epoch: this.epoch });
+		if (typeof document === 'undefined' || !document.hidden) this.post({ type: 'play', epoch: this.epoch });
 		this.lastFrameAt = this.o.now();
 		if (this.frameId === null) this.frameId = this.o.schedule(this.frame);
 	}
@@ -231,6 +242,7 @@ export class CnnWorkerSession implements SessionSurface {
 	destroy(): void {
 		if (this.destroyed) return;
 		this.destroyed = true;
+		if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibility);
 		this.stopLoop();
 		this.epoch += 1;
 		this.dropPending();

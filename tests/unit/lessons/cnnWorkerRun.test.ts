@@ -180,7 +180,14 @@ describe('CnnRun with the training worker (in-process host, cpu)', () => {
 		expect(tf.memory().numTensors).toBe(before);
 	});
 
-	it('drops stats of an older model and stops as diverged on a non-finite or diverged read-back', async () => {
+	it('drops stats of an older model, holds the worker while the page is hidden, and stops as diverged on a non-finite or diverged read-back', async () => {
+		// A document whose visibility the test sets (node has none).
+		const doc = Object.assign(new EventTarget(), { hidden: false });
+		(globalThis as { document?: unknown }).document = doc;
+		const setHidden = (hidden: boolean) => {
+			doc.hidden = hidden;
+			doc.dispatchEvent(new Event('visibilitychange'));
+		};
 		const engine = fakeEngine('cpu');
 		const clock = manualClock();
 		const sent: ToWorker[] = [];
@@ -200,6 +207,18 @@ describe('CnnRun with the training worker (in-process host, cpu)', () => {
 		run.session.play();
 		port.onmessage!({ data: stats(1, 3, 2.1) });
 		expect(run.session.step).toBe(3);
+		// Hidden: the worker's loop is held, the session still counts as running; visible: it resumes.
+		setHidden(true);
+		expect(sent.at(-1)).toEqual({ type: 'pause', epoch: 1 });
+		expect(run.session.status).toBe('running');
+		setHidden(false);
+		expect(sent.at(-1)).toEqual({ type: 'play', epoch: 1 });
+		run.session.pause();
+		setHidden(true);
+		run.session.play();
+		expect(sent.at(-1)).toEqual({ type: 'pause', epoch: 1 });
+		setHidden(false);
+		expect(sent.at(-1)).toEqual({ type: 'play', epoch: 1 });
 		run.session.rebuild();
 		expect(sent.at(-2)).toMatchObject({ type: 'build', epoch: 2 });
 		port.onmessage!({ data: stats(1, 4, 2.0) });
@@ -213,6 +232,10 @@ describe('CnnRun with the training worker (in-process host, cpu)', () => {
 		port.onmessage!({ data: stats(3, 1, Number.NaN) });
 		expect(run.session.status).toBe('diverged');
 		run.destroy();
+		const count = sent.length;
+		setHidden(true);
+		expect(sent.length).toBe(count);
+		delete (globalThis as { document?: unknown }).document;
 	});
 
 	it('falls back to training on the page when the worker cannot start, and trains on the page on GPU backends', async () => {
