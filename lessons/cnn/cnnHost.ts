@@ -258,7 +258,7 @@ export class CnnHost {
 		try {
 			const result = await model.evaluate(this.val);
 			if (model !== this.model) return;
-			this.send({ type: 'evaluation', epoch, id, step: model.steps, result });
+			this.send({ type: 'evaluation', epoch, id, step: model.steps, result, tensors: tf.memory().numTensors });
 		} catch (e) {
 			// A rebuild during the pass frees the model it was reading: nobody waits for that answer.
 			if (model === this.model) throw e;

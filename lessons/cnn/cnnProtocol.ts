@@ -51,8 +51,8 @@ export type FromWorker =
 	 */
 	| { type: 'stats'; epoch: number; step: number; stats: DigitCnnStats; played: number; running: boolean; tensors: number }
 	| { type: 'probe'; epoch: number; id: number; maps: LayerMaps[] | null; filters: { conv1: LayerMaps; conv2: LayerMaps } | null }
-	/** A validation pass of the model after `step` steps. */
-	| { type: 'evaluation'; epoch: number; id: number; step: number; result: DigitCnnEvaluation }
+	/** A validation pass of the model after `step` steps (`tensors`: the worker's live count after it). */
+	| { type: 'evaluation'; epoch: number; id: number; step: number; result: DigitCnnEvaluation; tensors: number }
 	/** A request failed (`id` when it had one; `epoch` when it concerned a model). */
 	| { type: 'error'; message: string; epoch?: number; id?: number; request?: string }
 	| { type: 'disposed'; tensors: number };

@@ -286,6 +286,8 @@ export class CnnWorkerSession implements SessionSurface {
 			case 'probe':
 				return this.answer(msg.id, msg.epoch, { maps: msg.maps, filters: msg.filters });
 			case 'evaluation':
+				// The first pass of a model uploads the validation digits: the count grows once.
+				if (msg.epoch === this.epoch) this.tensors = msg.tensors;
 				return this.answer(msg.id, msg.epoch, { step: msg.step, result: msg.result });
 			case 'error':
 				return this.onError(msg);

@@ -51,7 +51,7 @@ test('on WASM the CNN trains in a background thread: steps, curves, feature maps
 	const tensorsAfter = async (k: number) => {
 		await page.getByTestId('playbar-step').click();
 		await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBe(k);
-		return Number(await trainer(page).getAttribute('data-tensors'));
+		return Number(await trainer(page).getAttribute('data-worker-tensors'));
 	};
 	const t1 = await tensorsAfter(1);
 	expect(t1).toBeGreaterThan(0);

@@ -104,6 +104,10 @@ describe('CnnHost (the training worker, driven directly on cpu)', () => {
 		expect(ev.result.predicted.length).toBe(val.count);
 		expect(ev.result.accuracy).toBeGreaterThanOrEqual(0);
 		expect(ev.result.accuracy).toBeLessThanOrEqual(1);
+		// The first pass uploads the validation digits once; the next pass adds nothing.
+		expect(ev.tensors).toBeGreaterThan(h.last('stats')!.tensors);
+		await h.send({ type: 'evaluate', epoch: 1, id: 11 });
+		expect(h.last('evaluation')).toMatchObject({ id: 11, tensors: ev.tensors });
 
 		// A reset is a new build: fresh step-0 stats for the new epoch.
 		await h.send({ type: 'build', epoch: 2, config: { ...CONFIG, poolSize: 3 } });
