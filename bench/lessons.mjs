@@ -96,6 +96,6 @@ export function pickLessons(lessons, filter) {
 export function caseUrl(lesson, backend) {
 	const q = new URLSearchParams();
 	for (const [k, v] of Object.entries(lesson.params)) q.set(k, String(v));
-	q.set('backend', backend);
+	if (backend !== 'auto') q.set('backend', backend);
 	return `/lessons/${lesson.slug}?${q}`;
 }

@@ -97,5 +97,6 @@ log('');
 log(`Medians of ${config.runs} run(s); ratio = steps/s over the lesson's best backend. Memory: @from/@to steps in brackets.`);
 log(`Load average ${loadStart.join(' ')} at the start, ${loadEnd.join(' ')} at the end (${cpus().length} cores):`);
 log('timings on a loaded machine are noisy; compare ratios, and rerun on a quiet machine for absolute figures.');
+for (const s of summary.filter((c) => c.backend === 'auto' && c.status === 'ok')) log(`${s.lesson} auto: ${s.median.tuned ?? '?'}`);
 for (const s of summary.filter((c) => c.status !== 'ok')) log(`${s.lesson} ${s.backend}: ${s.status}: ${s.errors[0] ?? ''}`);
 log(`Wrote ${config.out} in ${((Date.now() - t0) / 60000).toFixed(1)} min.`);

@@ -1,7 +1,10 @@
 // The bench's settings, read from environment variables (documented in bench/README.md).
 
-/** The backends a case can force with ?backend=, fastest-first as the app tries them. */
-export const ALL_BACKENDS = /** @type {const} */ (['webgpu', 'webgl', 'wasm', 'cpu']);
+/**
+ * The backends a case can ask for: four forced with ?backend=, in the app's default order, and
+ * `auto`, the app's own choice measured on the lesson's model at lesson start.
+ */
+export const ALL_BACKENDS = /** @type {const} */ (['auto', 'webgpu', 'webgl', 'wasm', 'cpu']);
 
 /**
  * @typedef {object} BenchConfig

@@ -86,7 +86,17 @@ async function openCase(browser, ctx, start) {
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: config.coldTimeoutS * 1000 });
 	if (start) await start(bar);
 	else if (!lesson.autoplay) await play.click();
-	const choice = await waitFor(page, 'the backend', () => /** @type {any} */ (window).__dlx?.engine?.choice ?? null, config.coldTimeoutS);
+	// `auto` waits for the lesson's measured choice; a forced backend for the one selected at start.
+	const choice = await waitFor(
+		page,
+		'the backend',
+		(auto) => {
+			const c = /** @type {any} */ (window).__dlx?.engine?.choice ?? null;
+			return c && (!auto || c.reason === 'measured') ? c : null;
+		},
+		config.coldTimeoutS,
+		ctx.backend === 'auto'
+	);
 	const steps = () => page.evaluate(() => /** @type {number} */ (/** @type {any} */ (window).__dlx.engine.stepsRun));
 	return { context, page, cdp, transfers, bar, play, status: bar.getByTestId('playbar-status'), choice, errors, steps };
 }
@@ -101,7 +111,7 @@ async function openCase(browser, ctx, start) {
 async function mainRun(browser, ctx) {
 	const { config } = ctx;
 	const { context, page, transfers, bar, status, choice, errors, steps } = await openCase(browser, ctx);
-	if (choice.backend !== ctx.backend) {
+	if (ctx.backend !== 'auto' && choice.backend !== ctx.backend) {
 		await context.close();
 		return { ok: false, unavailable: true, error: `${ctx.backend} unavailable (got ${choice.backend}, ${choice.reason})` };
 	}
@@ -158,6 +168,7 @@ async function mainRun(browser, ctx) {
 		ok: true,
 		backend: choice.backend,
 		reason: choice.reason,
+		tuned: choice.tuned ? summariseTune(choice.tuned.decision) : null,
 		adapter: choice.adapter ? `${choice.adapter.vendor} ${choice.adapter.architecture} ${choice.adapter.description}`.trim() : null,
 		softwareAdapter: choice.adapter?.software ?? null,
 		hydratedMs,
@@ -178,6 +189,16 @@ async function mainRun(browser, ctx) {
 		totalSteps,
 		consoleErrors: errors.length
 	};
+}
+
+/**
+ * The app's measured choice in one line, e.g. "wasm (fastest in 301 ms: wasm 0.4, webgpu >98, webgl 21 ms/step)".
+ * @param {{ backend: string, reason: string, totalMs: number, measurements: { backend: string, msPerStep: number | null, atLeastMs?: number, error?: string }[] }} d
+ */
+function summariseTune(d) {
+	const figure = (/** @type {typeof d.measurements[number]} */ m) =>
+		m.error ? `${m.backend} failed` : m.msPerStep === null ? `${m.backend} >${Math.round(m.atLeastMs ?? 0)}` : `${m.backend} ${m.msPerStep < 10 ? m.msPerStep.toFixed(2) : Math.round(m.msPerStep)}`;
+	return `${d.backend} (${d.reason} in ${Math.round(d.totalMs)} ms: ${d.measurements.map(figure).join(', ')} ms/step)`;
 }
 
 /**

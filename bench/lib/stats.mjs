@@ -186,7 +186,7 @@ export function tableRows(summary) {
 		};
 		return [
 			c.lesson,
-			c.backend,
+			c.backend === 'auto' && typeof m.backend === 'string' ? `auto→${m.backend}` : c.backend,
 			fmt(m.stepsPerSecond, 1),
 			fmt(c.ratio, 2),
 			fmt(m.frameP95Ms, 1),

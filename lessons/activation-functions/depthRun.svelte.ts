@@ -25,6 +25,7 @@ export class DepthRun {
 		this.session = new TrainingSession<DepthStats>({
 			engine,
 			create: () => createDepthExperiment(config()),
+			tune: { key: 'L02', create: () => createDepthExperiment(config()) },
 			onReset: () => this.clear(config().depth + 1),
 			onStats: (stats, step) => this.record(stats, step)
 		});

@@ -47,6 +47,7 @@ export class PlaygroundRun {
 				this.grid = trainer.grid;
 				return trainer;
 			},
+			tune: { key: 'L01', create: () => createMlpPlayground({ ...config(), added: this.added }) },
 			onReset: () => this.clear(),
 			onStats: (stats, step) => this.record(stats, step)
 		});

@@ -97,6 +97,13 @@ export class CnnRun {
 				this.model = createDigitCnn(config(), this.train);
 				return this.model;
 			},
+			tune: {
+				key: 'L10',
+				create: () => {
+					if (!this.train) throw new Error('the training digits are not loaded');
+					return createDigitCnn(config(), this.train);
+				}
+			},
 			onReset: () => this.clear(),
 			onStats: (stats, step) => this.record(stats, step)
 		});

@@ -37,6 +37,8 @@ export class LatestJob<Q, R> {
 	#next: { key: string; request: Q } | null = null;
 	#last: { key: string; request: Q } | null = null;
 	#busy = false;
+	/** The key of the computation in flight, if any. */
+	#running: string | null = null;
 	#ready = false;
 	#generation = 0;
 	#destroyed = false;
@@ -64,7 +66,9 @@ export class LatestJob<Q, R> {
 	request(key: string, request: Q): void {
 		if (this.#destroyed) return;
 		this.#last = { key, request };
-		if (this.result?.key === key && !this.#busy) {
+		// Already answered, or being answered: an effect that re-runs when a result lands must not
+		// queue the same computation again (on CPU and WASM that loop never yielded to the page).
+		if (key === this.#running || (this.result?.key === key && !this.#busy)) {
 			this.#next = null;
 			return;
 		}
@@ -84,6 +88,7 @@ export class LatestJob<Q, R> {
 		const job = this.#next;
 		this.#next = null;
 		this.#busy = true;
+		this.#running = job.key;
 		const generation = this.#generation;
 		try {
 			const value = await serial(() => this.#compute(job.request));
@@ -95,6 +100,7 @@ export class LatestJob<Q, R> {
 			if (!this.#destroyed && generation === this.#generation) this.error = e instanceof Error ? e.message : String(e);
 		} finally {
 			this.#busy = false;
+			this.#running = null;
 			if (generation !== this.#generation && !this.#next) this.#next = job;
 			void this.#pump();
 		}

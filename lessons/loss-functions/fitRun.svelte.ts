@@ -34,6 +34,7 @@ export class FitRun {
 			...options,
 			engine,
 			create: () => (this.fit = createLineFit(config())),
+			tune: { key: 'L03', create: () => createLineFit(config()) },
 			onReset: () => this.clear(),
 			onStats: (stats, step) => this.record(stats, step)
 		});

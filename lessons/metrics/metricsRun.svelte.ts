@@ -40,6 +40,14 @@ export class MetricsRun {
 				this.experiment = experiment;
 				return createLogisticCv({ train: experiment.train, test: experiment.test, foldOf: experiment.foldOf, k: c.k, lr: c.lr });
 			},
+			tune: {
+				key: 'L04',
+				create: () => {
+					const c = config();
+					const e = buildExperiment(c);
+					return createLogisticCv({ train: e.train, test: e.test, foldOf: e.foldOf, k: c.k, lr: c.lr });
+				}
+			},
 			onReset: () => this.clear(),
 			onStats: (stats, step) => this.record(stats, step)
 		});

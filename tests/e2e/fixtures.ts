@@ -12,7 +12,9 @@ export const GPU_FLAGS = { WEBGPU_CPU_FORWARD: false, WEBGPU_CONV_SEPARATE_IM2CO
 /**
  * Test fixture, applied to every test: records console errors and page errors, and every request
  * that leaves localhost (which is also aborted), and fails the test if there were any. Pages get
- * the GPU flags so training really runs on WebGPU.
+ * the GPU flags, and the per-lesson backend measurement is off (`__DLX_TUNE__ = false`: on
+ * SwiftShader it would move every lesson to WASM), so training really runs on WebGPU unless a test
+ * asks for another backend or turns measuring on with `measureBackends(page)`.
  */
 export const test = base.extend<{ watch: PageWatch }>({
 	watch: [
@@ -30,7 +32,9 @@ export const test = base.extend<{ watch: PageWatch }>({
 				return route.abort();
 			});
 			await page.addInitScript((flags) => {
-				(window as unknown as { __DLX_FLAGS__: unknown }).__DLX_FLAGS__ = flags;
+				const w = window as unknown as { __DLX_FLAGS__: unknown; __DLX_TUNE__?: boolean };
+				w.__DLX_FLAGS__ = flags;
+				if (w.__DLX_TUNE__ === undefined) w.__DLX_TUNE__ = false;
 			}, GPU_FLAGS);
 			await use(watch);
 			expect(watch.consoleErrors, 'console errors').toEqual([]);
@@ -41,6 +45,13 @@ export const test = base.extend<{ watch: PageWatch }>({
 });
 
 export { expect };
+
+/** Turns the per-lesson backend measurement back on for the pages this test opens (call before `open`). */
+export async function measureBackends(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		(window as unknown as { __DLX_TUNE__?: boolean }).__DLX_TUNE__ = true;
+	});
+}
 
 /** Opens a page and waits until it is hydrated (its controls respond). */
 export async function open(page: Page, url: string): Promise<void> {

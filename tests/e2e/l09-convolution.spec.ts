@@ -207,3 +207,23 @@ test('the live tensor path leaves no tensors behind after many changes', async (
 	await expect(page.getByTestId('ch-tf-check')).toHaveAttribute('data-diff', /\d/, { timeout: 60_000 });
 	await expect.poll(() => tensorCount(page), { timeout: 30_000 }).toBe(baseline);
 });
+
+for (const backend of ['wasm', 'cpu']) {
+	test(`on ${backend} the tensor path answers each change once and the page stays responsive`, async ({ page }) => {
+		// Each answer used to queue the same computation again; on CPU and WASM, whose read-backs
+		// resolve at once, that loop never yielded and froze the page.
+		await open(page, `${LESSON}?size=14&backend=${backend}`);
+		const check = page.getByTestId('conv-tf-check');
+		await expect(check).toHaveAttribute('data-backend', backend, { timeout: 60_000 });
+		for (const id of ['conv-tf-check', 'ch-tf-check', 'pool-tf-check']) await expect(page.getByTestId(id)).toHaveAttribute('data-diff', /\d/, { timeout: 60_000 });
+		const ticks = await page.evaluate(() => new Promise<number>((resolve) => {
+			let n = 0;
+			const t = setInterval(() => (n += 1), 50);
+			setTimeout(() => (clearInterval(t), resolve(n)), 1000);
+		}));
+		expect(ticks).toBeGreaterThan(5);
+		await page.getByTestId('kernel-preset-select').selectOption('sharpen');
+		await expect(check).toHaveAttribute('data-diff', /\d/, { timeout: 60_000 });
+		expect(Number(await check.getAttribute('data-diff'))).toBeLessThan(1e-4);
+	});
+}

@@ -1,6 +1,8 @@
 import { getContext, setContext } from 'svelte';
-import type { BackendChoice, BackendName } from '$lib/ml/core/backendSelect';
+import { FALLBACK_ORDER, type BackendChoice, type BackendName } from '$lib/ml/core/backendSelect';
+import { measureBackends, parseCachedDecision, trainerProbe, type TuneDecision } from '$lib/ml/core/backendTune';
 import type { DeviceLoss } from '$lib/ml/core/browserBackends';
+import type { Trainer } from '$lib/ml/train/trainer';
 
 /** Where the compute engine stands. */
 export type EngineStatus = 'starting' | 'ready' | 'recovering' | 'failed';
@@ -11,6 +13,33 @@ export type EngineEvent = { type: 'lost'; loss: DeviceLoss } | { type: 'ready'; 
 type Backends = typeof import('$lib/ml/core/browserBackends');
 
 const KEY = Symbol('engine');
+
+/** Where a lesson's measured backend choice is kept for the rest of the browser session. */
+const CACHE_PREFIX = 'dlx:backend:';
+
+/** Options of `Engine.start`. */
+export interface EngineStartOptions {
+	/** tfjs environment flags (test hooks) */
+	flags?: Record<string, number | boolean>;
+	/** measure backends on each lesson's model (default true; e2e tests turn it off to stay on WebGPU) */
+	tune?: boolean;
+}
+
+function readCache(key: string): string | null {
+	try {
+		return sessionStorage.getItem(CACHE_PREFIX + key);
+	} catch {
+		return null;
+	}
+}
+
+function writeCache(key: string, value: string): void {
+	try {
+		sessionStorage.setItem(CACHE_PREFIX + key, value);
+	} catch {
+		/* storage may be full or blocked: the choice is then made again next time */
+	}
+}
 
 /**
  * The app's tfjs engine: picks a backend (WebGPU, WebGL, WASM, CPU, or the one forced with
@@ -35,8 +64,16 @@ export class Engine {
 	 * read by `npm run bench` through `window.__dlx.engine`). Single steps (Step button) are not counted.
 	 */
 	stepsRun = 0;
+	/** The key of the lesson whose model is being measured, or null. */
+	tuning = $state<string | null>(null);
 
 	private backends: Backends | null = null;
+	/** The default selection (order and fallbacks), before any lesson's measurement. */
+	private base: BackendChoice | null = null;
+	private autoTune = true;
+	/** The measured choice in effect (re-applied after a device loss). */
+	private current: { key: string; decision: TuneDecision } | null = null;
+	private tuneJobs = new Map<string, Promise<void>>();
 	private requested: BackendName | null = null;
 	private listeners = new Set<(e: EngineEvent) => void>();
 	private readyPromise: Promise<void>;
@@ -49,8 +86,10 @@ export class Engine {
 	}
 
 	/** Loads tfjs and selects a backend (browser only). Safe to call once. */
-	async start(requested: BackendName | null, flags?: Record<string, number | boolean>): Promise<void> {
+	async start(requested: BackendName | null, options: EngineStartOptions = {}): Promise<void> {
+		const flags = options.flags;
 		this.requested = requested;
+		this.autoTune = options.tune ?? true;
 		try {
 			const [backends, wasm] = await Promise.all([
 				import('$lib/ml/core/browserBackends'),
@@ -73,7 +112,11 @@ export class Engine {
 
 	private async select(): Promise<void> {
 		if (!this.backends) return;
-		this.choice = await this.backends.chooseBackend(this.requested);
+		this.base = await this.backends.chooseBackend(this.requested);
+		this.choice = this.base;
+		if (this.current && this.current.decision.backend !== this.base.backend && (await this.backends.activateBackend(this.current.decision.backend))) {
+			this.applyTune(this.current.key, this.current.decision, true);
+		}
 		this.generation += 1;
 		this.status = 'ready';
 		this.pollMemory();
@@ -84,6 +127,67 @@ export class Engine {
 	/** Resolves once a backend is ready. */
 	ready(): Promise<void> {
 		return this.readyPromise;
+	}
+
+	/**
+	 * Makes the fastest backend for a lesson's model the active one (call before building the model):
+	 * measures the available backends on models from `create` within 300 ms, once per lesson per
+	 * browser session (then cached in sessionStorage). Does nothing when a backend was forced with
+	 * `?backend=` or measuring is off. Concurrent calls for the same key share one measurement.
+	 */
+	async tune(key: string, create: () => Trainer): Promise<void> {
+		await this.ready();
+		if (!this.backends || !this.autoTune || this.requested || this.status !== 'ready') return;
+		const pending = this.tuneJobs.get(key);
+		if (pending) return pending;
+		const job = this.runTune(key, create).finally(() => this.tuneJobs.delete(key));
+		this.tuneJobs.set(key, job);
+		return job;
+	}
+
+	private async runTune(key: string, create: () => Trainer): Promise<void> {
+		const b = this.backends;
+		const base = this.base;
+		if (!b || !base) return;
+		const cached = parseCachedDecision(readCache(key), FALLBACK_ORDER);
+		if (cached && (await b.activateBackend(cached.backend))) {
+			this.applyTune(key, cached, true);
+			return;
+		}
+		this.tuning = key;
+		try {
+			const adapter = b.currentAdapter();
+			const decision = await measureBackends(
+				tuneCandidates(base),
+				{
+					activate: (name) => b.activateBackend(name),
+					build: () => trainerProbe(create()),
+					now: () => performance.now(),
+					sleep: (ms) => new Promise((r) => setTimeout(r, ms))
+				},
+				{ hardwareGpu: base.backend === 'webgpu' && adapter && !adapter.software ? 'webgpu' : null }
+			);
+			if (this.status !== 'ready') return;
+			if (!(await b.activateBackend(decision.backend))) {
+				await b.activateBackend(base.backend);
+				return;
+			}
+			writeCache(key, JSON.stringify(decision));
+			this.applyTune(key, decision, false);
+		} catch {
+			await b.activateBackend(base.backend);
+			this.choice = base;
+		} finally {
+			this.tuning = null;
+		}
+	}
+
+	private applyTune(key: string, decision: TuneDecision, cached: boolean): void {
+		const base = this.base;
+		if (!base) return;
+		this.current = { key, decision };
+		this.choice = { ...base, backend: decision.backend, reason: 'measured', tuned: { key, decision, cached } };
+		this.pollMemory();
 	}
 
 	/** Subscribes to engine events; returns the unsubscribe function. */
@@ -99,6 +203,11 @@ export class Engine {
 	/** Handles a lost GPU device: models dispose, a fresh backend is chosen, models rebuild. */
 	private async recover(loss: DeviceLoss): Promise<void> {
 		if (!this.backends || this.status === 'recovering') return;
+		if (this.backends.activeBackend() !== 'webgpu') {
+			// A measured lesson moved off WebGPU: nothing of ours lived on the lost device.
+			this.backends.resetWebGpu();
+			return;
+		}
 		this.status = 'recovering';
 		this.lastLoss = loss;
 		this.emit({ type: 'lost', loss });
@@ -157,6 +266,24 @@ export class Engine {
 		this.backends?.onDeviceLost(null);
 		this.backends?.onGpuError(null);
 	}
+}
+
+/**
+ * The backends worth measuring, in measuring order: WASM first (no shader compilation, and a slow
+ * GPU backend's abandoned warm-up would otherwise compete with it for the CPU), then one GPU
+ * backend: WebGPU, or WebGL when WebGPU failed. WebGL is not measured beside WebGPU: both drive the
+ * same GPU, and WebGL compiles its shaders synchronously, blocking the page for as long as that
+ * takes (1.7 s for L01 on SwiftShader), which no time budget can cut short. CPU only when WASM
+ * failed (the same arithmetic in plain JavaScript was slower than WASM on every lesson we measured).
+ */
+export function tuneCandidates(base: Pick<BackendChoice, 'attempts'>): BackendName[] {
+	const failed = new Set(base.attempts.filter((a) => !a.ok).map((a) => a.backend));
+	const list: BackendName[] = [];
+	if (!failed.has('wasm')) list.push('wasm');
+	if (!failed.has('webgpu')) list.push('webgpu');
+	else if (!failed.has('webgl')) list.push('webgl');
+	if (failed.has('wasm') && !failed.has('cpu')) list.push('cpu');
+	return list;
 }
 
 /** Makes the engine available to descendants. */

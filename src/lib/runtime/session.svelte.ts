@@ -1,4 +1,4 @@
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Engine } from '$lib/app/engine.svelte';
 import type { StepStats, Trainer } from '$lib/ml/train/trainer';
 
@@ -19,6 +19,12 @@ export interface SessionOptions<S extends StepStats> {
 	create: () => Trainer<S>;
 	/** Receives each read-back (at most one per frame) with the step it belongs to. */
 	onStats: (stats: S, step: number) => void;
+	/**
+	 * Lets the engine measure the backends on this lesson's model before the first build: `key`
+	 * names the lesson (the choice is cached under it), `create` builds a throw-away model from the
+	 * current settings without side effects on the lesson.
+	 */
+	tune?: { key: string; create: () => Trainer<StepStats> };
 	/** Called after a reset or rebuild, before the first new step (clear histories here). */
 	onReset?: () => void;
 	/** Main-thread time per frame spent on training steps, ms (default 8). */
@@ -60,7 +66,7 @@ export class TrainingSession<S extends StepStats> {
 	private unsubscribe: () => void;
 	private destroyed = false;
 	private firstStepMarked = false;
-	private readonly opts: Required<Omit<SessionOptions<S>, 'onReset'>> & Pick<SessionOptions<S>, 'onReset'>;
+	private readonly opts: Required<Omit<SessionOptions<S>, 'onReset' | 'tune'>> & Pick<SessionOptions<S>, 'onReset' | 'tune'>;
 
 	constructor(options: SessionOptions<S>) {
 		this.opts = {
@@ -76,9 +82,11 @@ export class TrainingSession<S extends StepStats> {
 		});
 	}
 
-	/** Builds the first model once the engine is ready. */
+	/** Builds the first model once the engine is ready (and, with `tune`, the lesson's backend measured). */
 	async start(): Promise<void> {
 		await this.opts.engine.ready();
+		if (this.destroyed || this.trainer) return;
+		if (this.opts.tune) await this.opts.engine.tune(this.opts.tune.key, this.opts.tune.create);
 		if (this.destroyed || this.trainer) return;
 		this.build();
 		const play = this.playWhenReady;

@@ -6,7 +6,7 @@ describe('bench settings from the environment', () => {
 		const c = readConfig({});
 		expect(c.quick).toBe(false);
 		expect(c.runs).toBe(3);
-		expect(c.backends).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+		expect(c.backends).toEqual(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']);
 		expect(c.memBackends).toEqual(['webgpu']);
 		expect([c.memFrom, c.memSteps]).toEqual([100, 5000]);
 		expect(c.lessons).toBeNull();

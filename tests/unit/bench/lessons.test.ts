@@ -40,5 +40,7 @@ describe('bench lesson table', () => {
 	it('case URLs carry the lesson params and the forced backend', () => {
 		const url = caseUrl({ id: 'L00', slug: 'x', params: { spf: 100, act: 'relu' }, slider: 's-range', chart: 'c', memStepCap: 100 }, 'wasm');
 		expect(url).toBe('/lessons/x?spf=100&act=relu&backend=wasm');
+		const auto = caseUrl({ id: 'L00', slug: 'x', params: { spf: 100 }, slider: 's-range', chart: 'c', memStepCap: 100 }, 'auto');
+		expect(auto).toBe('/lessons/x?spf=100');
 	});
 });

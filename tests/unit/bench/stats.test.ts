@@ -72,6 +72,8 @@ describe('bench statistics', () => {
 		expect(ok).toHaveLength(TABLE_HEADERS.length);
 		expect(missing.slice(0, 3)).toEqual(['L03', 'cpu', 'unavailable']);
 		expect(missing).toHaveLength(TABLE_HEADERS.length);
+		const [auto] = tableRows([{ lesson: 'L01', backend: 'auto', status: 'ok', okRuns: 1, errors: [], ratio: 1, median: { backend: 'wasm' } }]);
+		expect(auto.slice(0, 2)).toEqual(['L01', 'auto→wasm']);
 	});
 
 	it('formatTable aligns columns: text left, figures right', () => {

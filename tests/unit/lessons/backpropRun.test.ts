@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/app/engine.svelte';
+import { fakeEngine } from '../helpers/fakeEngine';
 import { PlaygroundRun, type RunConfig } from '$lessons/backpropagation/playgroundRun.svelte';
 import { Stepper } from '$lessons/backpropagation/stepper.svelte';
 
@@ -8,8 +8,7 @@ beforeAll(async () => {
 	await tf.setBackend('cpu');
 });
 
-/** A fake engine that is always ready and never loses its device. */
-const engine = { ready: () => Promise.resolve(), subscribe: () => () => {}, reportFrame: () => {} } as unknown as Engine;
+const { engine } = fakeEngine();
 
 /** Lets pending read-backs (promises) settle. */
 async function settle(): Promise<void> {

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import katex from 'katex';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDeepMlp } from '$lib/ml/models/deepMlp';

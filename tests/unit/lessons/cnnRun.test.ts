@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/app/engine.svelte';
+import { fakeEngine } from '../helpers/fakeEngine';
 import { decodeDigitFile, digitPixels, type DigitSet } from '$lib/ml/data/mnist';
 import { describeDigitCnn, type DigitCnnConfig } from '$lib/ml/models/digitCnn';
 import { CnnRun, type FrameClock } from '$lessons/cnn/cnnRun.svelte';
 
-/** A fake engine that is always ready and never loses its device. */
-const engine = { ready: () => Promise.resolve(), subscribe: () => () => {}, reportFrame: () => {} } as unknown as Engine;
+const { engine } = fakeEngine();
 
 /** A frame clock driven by the test: `frame()` runs what was scheduled. */
 function manualClock(): FrameClock & { frame: () => void } {

@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/app/engine.svelte';
+import { fakeEngine } from '../helpers/fakeEngine';
 import { LINE_WINDOW } from '$lib/ml/data/line1d';
 import { FitRun, SETTLE_STEPS } from '$lessons/loss-functions/fitRun.svelte';
 import { CLEAN_POINTS, PointSet } from '$lessons/loss-functions/pointSet.svelte';
@@ -37,7 +37,7 @@ describe('PointSet', () => {
 /** A fake engine that is always ready, a manual frame queue and a clock that never runs out. */
 function rig() {
 	let queue: (() => void)[] = [];
-	const engine = { ready: () => Promise.resolve(), subscribe: () => () => {}, reportFrame: () => {} } as unknown as Engine;
+	const { engine } = fakeEngine();
 	const frames = async (n: number) => {
 		for (let i = 0; i < n; i++) {
 			const q = queue;

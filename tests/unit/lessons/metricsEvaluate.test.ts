@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { binaryReport, predictAt, rocCurve } from '$lib/ml/metrics/classification';
 import { createLogisticCv } from '$lib/ml/models/logisticCv';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll } from 'vitest';
 
 /** Selects the tfjs cpu backend before the file's tests run. */

@@ -1,28 +1,13 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine, EngineEvent } from '$lib/app/engine.svelte';
+import type { Engine } from '$lib/app/engine.svelte';
+import { fakeEngine } from '../helpers/fakeEngine';
 import type { StepStats, Trainer } from '$lib/ml/train/trainer';
 import { FIRST_STEP_MARK, TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
 
 beforeAll(async () => {
 	await tf.setBackend('cpu');
 });
-
-/** A fake engine: always ready; lets the test emit events. */
-function fakeEngine() {
-	const listeners = new Set<(e: EngineEvent) => void>();
-	const frames: number[] = [];
-	const engine = {
-		ready: () => Promise.resolve(),
-		subscribe: (l: (e: EngineEvent) => void) => {
-			listeners.add(l);
-			return () => listeners.delete(l);
-		},
-		reportFrame: (steps: number) => frames.push(steps)
-	};
-	const emit = (e: EngineEvent) => listeners.forEach((l) => l(e));
-	return { engine: engine as unknown as Engine, emit, frames };
-}
 
 /** A trainer on one variable whose loss is `w` (or NaN after `nanAfter` steps). */
 function fakeTrainer(log: { created: number; disposed: number }, nanAfter = Infinity): Trainer {

@@ -2,6 +2,7 @@
  * Backend selection order and fallback, as pure logic: the browser-specific probing is injected,
  * so node tests can simulate WebGPU being absent or failing.
  */
+import type { TuneDecision } from './backendTune';
 
 /** The tfjs backends the app uses, fastest-first by default. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -41,7 +42,7 @@ export interface AdapterDescription {
 }
 
 /** Why the chosen backend is in use. */
-export type ChoiceReason = 'preferred' | 'forced' | 'fallback' | 'forced-failed';
+export type ChoiceReason = 'preferred' | 'forced' | 'fallback' | 'forced-failed' | 'measured';
 
 /** The result of backend selection. */
 export interface BackendChoice {
@@ -52,6 +53,17 @@ export interface BackendChoice {
 	/** Every attempt in order, failures included. */
 	attempts: Attempt[];
 	adapter: AdapterDescription | null;
+	/** Set when reason is 'measured': the lesson the backend was measured on and the figures. */
+	tuned?: TunedChoice;
+}
+
+/** A backend chosen by measuring a lesson's model (see backendTune.ts). */
+export interface TunedChoice {
+	/** the lesson (or model) the measurement belongs to */
+	key: string;
+	decision: TuneDecision;
+	/** true when the decision came from this browser session's cache instead of a new measurement */
+	cached: boolean;
 }
 
 /** Tries one backend; resolves (never rejects) with the outcome. */

@@ -3,7 +3,14 @@
  * adapter and can watch for device loss), WebGL, WASM (single-threaded) and CPU.
  * Framework-free; the app passes in the asset URLs and flags.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core alone registers no backend. WASM registers itself with the import below, WebGPU is
+// registered by installBackends with our own factory, and WebGL and CPU, fallbacks the lesson
+// measurement never picks while WebGPU and WASM work, are loaded (and so registered) only when they
+// are tried (BACKEND_MODULES). Importing core and the backends instead of the '@tensorflow/tfjs'
+// bundle leaves out tfjs-layers, -converter and -data, which no lesson uses. Neither are the
+// autodiff gradients registered (no lesson uses tf.grad): a model that does imports
+// '@tensorflow/tfjs-core/dist/register_all_gradients'.
 import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import {
@@ -148,6 +155,12 @@ function webglAvailable(): boolean {
 	return true;
 }
 
+/** Backends whose code is fetched on first use; importing the module registers the backend. */
+const BACKEND_MODULES: Partial<Record<BackendName, () => Promise<unknown>>> = {
+	webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+	cpu: () => import('@tensorflow/tfjs-backend-cpu')
+};
+
 async function precheck(name: BackendName): Promise<void> {
 	if (name === 'webgpu') {
 		const gpu = gpuApi();
@@ -181,6 +194,7 @@ export async function tryBackend(name: BackendName): Promise<Attempt> {
 	});
 	try {
 		await precheck(name);
+		await BACKEND_MODULES[name]?.();
 		const ok = await tf.setBackend(name);
 		if (!ok) return done(false, 'init-failed', `tf.setBackend('${name}') returned false`);
 		await tf.ready();
@@ -225,4 +239,28 @@ export function memoryInfo(): { numTensors: number; numBytes: number; gpuBytes: 
 /** Forgets retirement bookkeeping (used between tests). */
 export function resetBookkeepingForTest(): void {
 	retiring = new WeakSet<object>();
+}
+
+/**
+ * Makes `name` the active backend: a switch when it is already running, else a full try (probe,
+ * start, self-test). Resolves false when it cannot be used; never rejects.
+ */
+export async function activateBackend(name: BackendName): Promise<boolean> {
+	if (tf.getBackend() === name) return true;
+	try {
+		if (tf.findBackend(name)) return await tf.setBackend(name);
+	} catch {
+		return false;
+	}
+	return (await tryBackend(name)).ok;
+}
+
+/** The active backend's name (null before any is set). */
+export function activeBackend(): string | null {
+	return tf.getBackend() ?? null;
+}
+
+/** The WebGPU adapter in use or last used (null when WebGPU never started). */
+export function currentAdapter(): AdapterDescription | null {
+	return adapterDescription;
 }

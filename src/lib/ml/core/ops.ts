@@ -4,7 +4,7 @@
  * not `addN`, so an addN of 8+ tensors makes an invalid pipeline (and drops the whole command
  * buffer it is in). Call inside tf.tidy.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** Most inputs one addN kernel gets here (8 storage buffers = 7 inputs + the output, less a margin). */
 export const MAX_KERNEL_INPUTS = 6;

@@ -3,7 +3,7 @@
  * 0.5, 1/sqrt 2, ...) is a scalar tensor in an ActivationKit created once and disposed by its owner,
  * so no op in a training step takes a JS number (no per-step uploads on GPU backends).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { DEFAULT_LEAKY_ALPHA, type ActivationName } from './activations';
 
 /** The scalar constants the activations need, owned by one model. */

@@ -4,7 +4,7 @@
  * 1, so that case runs at stride 1 with the explicit padding of the requested geometry and keeps
  * every S-th row and column: the same positions, hence the same output.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { convOutputShape, convPads, type ConvGeometry } from './convShape';
 import type { FeatureMap } from './convLoop';
 import type { PoolKind } from './poolLoop';

@@ -11,7 +11,7 @@
  * overflow for MSE's cap) and has no branch. Every constant is a tensor owned by a RobustKit, so a
  * training step takes no JS numbers.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { RegressionLossName } from './losses';
 
 /** MSE's clip level: larger than any error the lessons produce, small enough for float32. */

@@ -4,7 +4,7 @@
  * the net is logistic regression). Weights are tf.variables seeded from JS (deterministic per
  * seed), biases start at 0.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { createRng, deriveSeed } from '../core/rng';
 import type { ActivationName } from '../functions/activations';
 import { activate, createActivationKit, type ActivationKit } from '../functions/activationsTf';

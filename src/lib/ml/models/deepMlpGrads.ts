@@ -6,7 +6,7 @@
  * number: tfjs's built-in gradients upload constants every step (scalar(1) in the sigmoid/tanh
  * gradients, a full ones(shape) tensor in sum/mean).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { activateGrad } from '../functions/activationsTf';
 import type { DeepMlp, MlpForward } from './deepMlp';
 

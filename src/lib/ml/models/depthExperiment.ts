@@ -3,7 +3,7 @@
  * loss, accuracy, per-layer gradient norms, dead ReLU units and per-edge gradient magnitudes in
  * one flat tensor per recorded step.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ActivationName } from '../functions/activations';
 import { makeToy2d, type Toy2d, type Toy2dName } from '../data/toy2d';
 import { deadUnitStats } from '../probe/deadUnits';

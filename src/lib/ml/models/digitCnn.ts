@@ -5,7 +5,7 @@
  * vector [loss, accuracy, finite, step]; loss and accuracy are those of the step's batch before its
  * update, `finite` and `step` describe the state after it.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { DigitSet } from '../data/mnist';
 import { deriveSeed } from '../core/rng';
 import { packStats, statsLayout } from '../probe/pack';

@@ -4,7 +4,7 @@
  * uploaded; each step slices it at a static offset and gathers its rows, so a step inside an epoch
  * uploads nothing.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { DigitSet } from '../data/mnist';
 import { createRng } from '../core/rng';
 import { DIGIT_CLASSES, DIGIT_SIDE } from './digitCnnLayers';

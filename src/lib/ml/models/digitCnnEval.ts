@@ -3,7 +3,7 @@
  * cross-entropy of every digit packed into one [n, 2] tensor, read back once, and the
  * accuracy, mean loss and confusion counts computed from the plain numbers.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { DeviceDigits } from './digitCnnData';
 import { DIGIT_CLASSES } from './digitCnnLayers';
 import { logSoftmax } from './digitCnnNet';

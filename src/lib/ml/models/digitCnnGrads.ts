@@ -7,7 +7,7 @@
  * The backward kernels and their conv forms are in digitCnnKernels.ts. No op takes a JS number
  * (tfjs autodiff would upload constants every step).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { PoolKind } from './digitCnnLayers';
 import {
 	convInputGrad,

@@ -6,7 +6,7 @@
  *   convolution with a kept identity filter (what the cpu backend runs fastest).
  * Kernels run through the public `tf.engine().runKernel`. Call inside tf.tidy unless noted.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { PoolKind } from './digitCnnLayers';
 
 /** Filter gradient: the backend's kernel, the conv trick, or pick per backend (auto). */

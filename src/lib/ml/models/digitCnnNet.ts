@@ -3,7 +3,7 @@
  * forward pass in NHWC with every intermediate kept, so the hand-written backward pass and the
  * feature-map probe can use them.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { createRng, deriveSeed } from '../core/rng';
 import { initWeights } from './init';
 import type { DigitCnnConfig, PoolKind } from './digitCnnLayers';

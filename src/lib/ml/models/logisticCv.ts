@@ -7,7 +7,7 @@
  * where Xa = [x1, x2, 1] and M [m, n] holds 1/|train_j| on model j's training points and 0 elsewhere.
  * No op takes a JS number (the learning rate is a kept scalar variable).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Toy2d } from '../data/toy2d';
 import { packStats, statsLayout } from '../probe/pack';
 import { createSgd } from '../train/sgd';

@@ -7,7 +7,7 @@
  * Minibatches: once per epoch a shuffled index vector is uploaded; each step slices it at a static
  * offset and gathers its rows, so a step uploads nothing. A batch of n or more is full-batch.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { createRng, deriveSeed } from '../core/rng';
 import { sumTensors } from '../core/ops';
 import { gridPoints, type GridSpec } from '../data/grid2d';

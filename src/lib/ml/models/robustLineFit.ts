@@ -13,7 +13,7 @@
  * a = α/σ, b = β − a·μ. Every constant is a kept tensor; new points are uploaded by `setPoints`,
  * between steps, which keeps the current lines (warm start) and restarts the decay.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Point } from '../data/line1d';
 import { REGRESSION_LOSSES, type RegressionLossName } from '../functions/losses';
 import { createRobustKit, robustGradTf, robustLossTf } from '../functions/lossesTf';

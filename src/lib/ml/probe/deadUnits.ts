@@ -3,7 +3,7 @@
  * sample: its ReLU output and its gradient are then zero for all of them, so it cannot recover
  * by gradient descent on that data.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** Per-unit dead flags (1 = dead, 0 = alive) [units] from pre-activations [n, units]. Call inside tf.tidy. */
 export function deadUnitFlags(pre: tf.Tensor2D, zero: tf.Scalar): tf.Tensor1D {

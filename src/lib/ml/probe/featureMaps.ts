@@ -3,7 +3,7 @@
  * conv filters. Each call runs one tf.tidy, packs everything into one vector and reads it back
  * once (the UI calls it at most once per animation frame).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { DigitCnnModel, LayerInfo } from '../models/digitCnn';
 import { DIGIT_SIDE } from '../models/digitCnnLayers';
 

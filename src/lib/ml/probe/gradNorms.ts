@@ -1,5 +1,5 @@
 /** Per-layer gradient magnitudes: the read-out that shows gradients vanishing or exploding with depth. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * L2 (Frobenius) norm of each layer's weight gradient, as a vector [layers]; entry 0 is the layer

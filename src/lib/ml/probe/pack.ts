@@ -2,7 +2,7 @@
  * One readback per recorded step: several tensors are flattened into one float32 vector, and a
  * StatsLayout (built once from the same sizes) cuts the read values back into named pieces.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** Flattens and concatenates tensors (in order) into one float32 vector. Call inside tf.tidy. */
 export function packStats(parts: readonly tf.Tensor[]): tf.Tensor1D {

@@ -5,7 +5,7 @@
  * the gradients dL/dW, dL/db of that sample alone, and the weights they belong to. This is what a
  * step-by-step view of backpropagation shows.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { DeepMlp } from '../models/deepMlp';
 import { bceWithLogits, mlpBceGradients } from '../models/deepMlpGrads';
 import { packStats, statsLayout, type StatsLayout } from './pack';

@@ -5,7 +5,7 @@
  * new scalar per op on a GPU backend). Adam keeps beta^t in scalar variables updated by
  * multiplication. Slots (moments, accumulators) are created on the first `apply`.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** The optimisers on offer. */
 export type OptimizerKind = 'sgd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adagrad' | 'adam';

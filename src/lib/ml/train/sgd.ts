@@ -2,7 +2,7 @@
  * Lean plain SGD, w <- w - lr * g, with the learning rate kept in a scalar variable: changing it
  * assigns the variable (outside a step) and the update itself creates no tensor from a JS value.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** An SGD optimiser owning its learning-rate variable. */
 export interface Sgd {

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 
 /**
  * The contract between a model's training code (ml) and the TrainingSession (runtime).

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_KERNEL_INPUTS, sumTensors } from '$lib/ml/core/ops';
 import { createDepthExperiment } from '$lib/ml/models/depthExperiment';

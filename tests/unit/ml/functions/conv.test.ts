@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '$lib/ml/core/rng';
 import { conv2dLoop, dotTerms, windowTaps, type FeatureMap } from '$lib/ml/functions/convLoop';

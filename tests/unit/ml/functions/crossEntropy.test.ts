@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { metrics as tfMetrics } from '@tensorflow/tfjs-layers';
 import { describe, expect, it } from 'vitest';
 import {
 	bce,
@@ -47,13 +48,13 @@ describe('binary cross-entropy', () => {
 		expect(bceGradProb(0.5, 1)).toBe(-2);
 	});
 
-	it('matches tf.losses.logLoss (which clips p by ε = 1e-7) and tf.metrics.binaryCrossentropy', () => {
+	it('matches tf.losses.logLoss (which clips p by ε = 1e-7) and tfMetrics.binaryCrossentropy', () => {
 		tf.tidy(() => {
 			const ys = [1, 0, 1, 0, 1];
 			const ps = [0.9, 0.2, 0.35, 0.999, 0.01];
 			const log = tf.losses.logLoss(tf.tensor1d(ys), tf.tensor1d(ps), undefined, undefined, tf.Reduction.NONE).dataSync();
 			ps.forEach((p, i) => expect(log[i]).toBeCloseTo(bce(p, ys[i]), 3));
-			const metric = tf.metrics.binaryCrossentropy(tf.tensor1d(ys), tf.tensor1d(ps)).dataSync()[0];
+			const metric = tfMetrics.binaryCrossentropy(tf.tensor1d(ys), tf.tensor1d(ps)).dataSync()[0];
 			expect(metric).toBeCloseTo(ps.reduce((s, p, i) => s + bce(p, ys[i]), 0) / ps.length, 4);
 		});
 	});
@@ -123,7 +124,7 @@ describe('softmax cross-entropy', () => {
 
 	it('equals −log softmax(z)_y, matches tf.losses.softmaxCrossEntropy, and its gradient is p − onehot', () => {
 		const logits = tf.tensor2d(rows);
-		const onehot = tf.oneHot(tf.tensor1d(targets, 'int32'), 4).toFloat() as tf.Tensor2D;
+		const onehot = tf.cast(tf.oneHot(tf.tensor1d(targets, 'int32'), 4), 'float32') as tf.Tensor2D;
 		const ref = tf.losses.softmaxCrossEntropy(onehot, logits, undefined, 0, tf.Reduction.NONE).dataSync();
 		const ours = softmaxCrossEntropyTf(logits, onehot).dataSync();
 		const refGrad = tf.grad((z: tf.Tensor) => tf.losses.softmaxCrossEntropy(onehot, z, undefined, 0, tf.Reduction.SUM))(logits);

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { createDeepMlp, hiddenSizes } from '$lib/ml/models/deepMlp';
 import { mlpBceGradients } from '$lib/ml/models/deepMlpGrads';

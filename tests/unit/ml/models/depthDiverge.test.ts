@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDepthExperiment, DIVERGED_WEIGHT_SQ, isDiverged } from '$lib/ml/models/depthExperiment';
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { createDigitCnn, DIVERGED_LOSS, type DigitCnnModel, type DigitCnnStats } from '$lib/ml/models/digitCnn';
 import { traceEngine, useCpuBackend } from '../helpers';

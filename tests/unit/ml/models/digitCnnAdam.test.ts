@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { DIGIT_CNN_DEFAULTS } from '$lib/ml/models/digitCnn';
 import { digitCnnBackward } from '$lib/ml/models/digitCnnGrads';
@@ -18,7 +18,7 @@ describe('the digit CNN’s Adam (train/optimizers.ts, as createDigitCnn uses it
 		const start = paramList(mine).map((v) => v.dataSync().slice());
 		const digits = syntheticDigits(16, 4);
 		const x = tf.tidy(() => tf.div(tf.tensor4d(Float32Array.from(digits.images), [16, 28, 28, 1]), 255) as tf.Tensor4D);
-		const onehot = tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(digits.labels), 'int32'), 10).toFloat() as tf.Tensor2D);
+		const onehot = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(Int32Array.from(digits.labels), 'int32'), 10), 'float32') as tf.Tensor2D);
 		const invB = tf.scalar(1 / 16);
 		const upsample = { pool1: poolUpsampleFilter(3, 2, 'max'), pool2: poolUpsampleFilter(4, 2, 'max') };
 		const options = { pool: c.pool, poolSize: c.poolSize, kernel: c.kernel, filterGrad: 'auto', poolGrad: 'auto', upsample } as const;

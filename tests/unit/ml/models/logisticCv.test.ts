@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { makeGaussianClasses } from '$lib/ml/data/gaussianClasses';
 import type { Toy2d } from '$lib/ml/data/toy2d';

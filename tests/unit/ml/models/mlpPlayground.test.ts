@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { gridPoints } from '$lib/ml/data/grid2d';
 import { createMlpPlayground, type MlpPlayground, type PlaygroundConfig, type PlaygroundStats } from '$lib/ml/models/mlpPlayground';

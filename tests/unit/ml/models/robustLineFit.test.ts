@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { makeLinePoints, makeOutliers, type Point } from '$lib/ml/data/line1d';
 import { createLineFit, FIT_MODELS, stepScales, type LineFit, type LineFitStats } from '$lib/ml/models/robustLineFit';

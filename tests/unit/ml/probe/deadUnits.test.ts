@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { deadUnitFlags, deadUnitStats } from '$lib/ml/probe/deadUnits';
 import { useCpuBackend } from '../helpers';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDigitCnn } from '$lib/ml/models/digitCnn';
 import { PROBED_LAYERS, probeFeatureMaps, probeFilters } from '$lib/ml/probe/featureMaps';

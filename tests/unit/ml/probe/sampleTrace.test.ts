@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { activation, activationDerivative, ACTIVATION_NAMES, sigmoid } from '$lib/ml/functions/activations';
 import { createDeepMlp } from '$lib/ml/models/deepMlp';

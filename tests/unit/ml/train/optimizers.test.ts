@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { createOptimizer, type OptimizerConfig, type OptimizerKind } from '$lib/ml/train/optimizers';
 import { traceEngine, useCpuBackend } from '../helpers';

@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import { backendOf, expect, measureBackends, open, stepsOf, test } from './fixtures';
+
+/** The engine's measured choice, as the page holds it. */
+interface Tuned {
+	backend: string;
+	reason: string;
+	tuned?: {
+		key: string;
+		cached: boolean;
+		decision: { backend: string; reason: string; totalMs: number; measurements: { backend: string; msPerStep: number | null; atLeastMs?: number; error?: string }[] };
+	};
+}
+
+async function choiceOf(page: Page): Promise<Tuned> {
+	await expect(page.getByTestId('status-why')).toHaveAttribute('data-reason', 'measured', { timeout: 60_000 });
+	return page.evaluate(() => {
+		const c = (window as unknown as { __dlx: { engine: { choice: unknown } } }).__dlx.engine.choice;
+		return JSON.parse(JSON.stringify(c)) as Tuned;
+	});
+}
+
+test('a lesson measures the backends on its own model and trains on the fastest', async ({ page }) => {
+	await measureBackends(page);
+	await open(page, '/lessons/loss-functions');
+	const c = await choiceOf(page);
+	expect(c.tuned?.key).toBe('L03');
+	expect(c.tuned?.cached).toBe(false);
+	const m = c.tuned!.decision.measurements;
+	expect(m.map((x) => x.backend)).toEqual(['wasm', 'webgpu']);
+	// SwiftShader is a software adapter, so the rule is "fastest measured": the chosen backend has
+	// the shortest step time, and every GPU backend that did not finish was slower than it.
+	const timed = m.filter((x) => x.msPerStep !== null && !x.error);
+	const best = timed.reduce((a, b) => (b.msPerStep! < a.msPerStep! ? b : a));
+	expect(c.backend).toBe(best.backend);
+	expect(c.tuned!.decision.reason).toBe('fastest');
+	for (const x of m.filter((y) => y.msPerStep === null && !y.error)) expect(x.atLeastMs!).toBeGreaterThan(best.msPerStep!);
+	expect(await backendOf(page)).toBe(c.backend);
+	const why = page.getByTestId('status-why');
+	await expect(why).toContainText('fastest on this lesson’s model');
+	await expect(why).toContainText(/WASM [\d.]+ ms\/step/);
+	// The measurement's models are gone: the lesson trains on the chosen backend.
+	await page.getByTestId('playbar-play').click();
+	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBeGreaterThan(20);
+	await page.getByTestId('playbar-play').click();
+});
+
+test('the choice is kept for the browser session, and ?backend= overrides it', async ({ page }) => {
+	await measureBackends(page);
+	await open(page, '/lessons/metrics?lang=zh');
+	const first = await choiceOf(page);
+	expect(first.tuned?.key).toBe('L04');
+	await expect(page.getByTestId('status-why')).toContainText('在本课模型上实测最快');
+	await page.reload();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const again = await choiceOf(page);
+	expect(again.tuned?.cached).toBe(true);
+	expect(again.tuned?.decision).toEqual(first.tuned?.decision);
+	await expect(page.getByTestId('status-why')).toContainText('本次会话中已测过');
+	await open(page, '/lessons/metrics?backend=webgpu');
+	expect(await backendOf(page)).toBe('webgpu');
+	await expect(page.getByTestId('status-why')).toHaveAttribute('data-reason', 'forced');
+	await expect(page.getByTestId('status-why')).toContainText('?backend=webgpu');
+});
+
+test('a hostile cached choice is ignored and measured again', async ({ page }) => {
+	await measureBackends(page);
+	await page.addInitScript(() => {
+		sessionStorage.setItem('dlx:backend:L03', '{"backend":"<img src=x onerror=alert(1)>","reason":"fastest","measurements":[],"totalMs":1}');
+	});
+	let dialogs = 0;
+	page.on('dialog', (d) => {
+		dialogs += 1;
+		void d.dismiss();
+	});
+	await open(page, '/lessons/loss-functions');
+	const c = await choiceOf(page);
+	expect(c.tuned?.cached).toBe(false);
+	expect(['wasm', 'webgpu', 'webgl']).toContain(c.backend);
+	expect(dialogs).toBe(0);
+});
+
+test('after moving a lesson off WebGPU, losing the GPU device leaves training alone', async ({ page }) => {
+	await measureBackends(page);
+	await open(page, '/lessons/backpropagation');
+	const c = await choiceOf(page);
+	test.skip(c.backend === 'webgpu', 'this machine measured WebGPU fastest');
+	await page.getByTestId('playbar-play').click();
+	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBeGreaterThan(5);
+	// The measurement started WebGPU, so there is a device to lose.
+	expect(await page.evaluate(() => (window as unknown as { __dlx: { loseDevice(): boolean } }).__dlx.loseDevice())).toBe(true);
+	const before = await stepsOf(page);
+	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBeGreaterThan(before + 5);
+	await expect(page.getByTestId('device-lost-notice')).toHaveCount(0);
+	expect(await backendOf(page)).toBe(c.backend);
+	await expect(page.getByTestId('playbar-status')).toHaveClass(/status-running|status-paused/);
+});
