@@ -6,7 +6,7 @@
  * answers for a model replaced while they were computed are dropped. Failures are posted as
  * `error` messages, never thrown.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { DigitSet } from '$lib/ml/data/mnist';
 import { createDigitCnn, type DigitCnnConfig, type DigitCnnModel, type DigitCnnStats } from '$lib/ml/models/digitCnn';
 import { probeFeatureMaps, probeFilters } from '$lib/ml/probe/featureMaps';

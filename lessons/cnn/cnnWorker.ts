@@ -3,7 +3,9 @@
  * where a training step is a long synchronous task): tfjs on the backend the page chose, WASM
  * single-threaded from the page's own asset URLs; everything else is in cnnHost.ts.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// Importing a backend registers it (a classic worker bundle cannot load code later, so both are in).
+import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { CnnHost } from './cnnHost';
 import type { WorkerBackend } from './cnnProtocol';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeDigitFile, digitPixels, type DigitSet } from '$lib/ml/data/mnist';
 import { createDigitCnn, describeDigitCnn, type DigitCnnConfig } from '$lib/ml/models/digitCnn';

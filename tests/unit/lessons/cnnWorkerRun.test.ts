@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/app/engine.svelte';
 import { decodeDigitFile, digitPixels, type DigitSet } from '$lib/ml/data/mnist';
@@ -14,6 +14,7 @@ function fakeEngine(backend: string) {
 	const e = { choice: { backend }, stepsRun: 0, frames: 0 };
 	return Object.assign(e, {
 		ready: () => Promise.resolve(),
+		tune: () => Promise.resolve(),
 		subscribe: () => () => {},
 		reportFrame: (steps: number) => {
 			e.stepsRun += steps;
