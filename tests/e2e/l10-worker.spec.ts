@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chartChanges, chartData, expect, open, stepsOf, test } from './fixtures';
+import { backendOf, chartChanges, chartData, expect, open, stepsOf, test } from './fixtures';
 
 const LESSON = '/lessons/cnn';
 const trainer = (page: Page) => page.getByTestId('cnn-trainer');
@@ -77,6 +77,18 @@ test('on WebGPU the CNN trains on the page', async ({ page }) => {
 	const backend = await trainer(page).getAttribute('data-backend');
 	expect(['webgpu', 'webgl']).toContain(backend);
 	expect(page.workers().length).toBe(0);
+	await mapsReady(page);
+	await page.getByTestId('playbar-step').click();
+	await expect.poll(() => stepsOf(page), { timeout: 120_000 }).toBe(1);
+});
+
+test('with the backend left to the app, the backend the lesson measurement chose decides where training runs', async ({ page }) => {
+	test.setTimeout(300_000);
+	await open(page, `${LESSON}?batch=16`);
+	await expect(trainer(page)).not.toHaveAttribute('data-trainer', 'pending', { timeout: 120_000 });
+	const backend = await backendOf(page);
+	await expect(trainer(page)).toHaveAttribute('data-backend', backend);
+	await expect(trainer(page)).toHaveAttribute('data-trainer', ['wasm', 'cpu'].includes(backend) ? 'worker' : 'page');
 	await mapsReady(page);
 	await page.getByTestId('playbar-step').click();
 	await expect.poll(() => stepsOf(page), { timeout: 120_000 }).toBe(1);
