@@ -217,8 +217,13 @@ async function memoryRun(browser, ctx) {
 	const sample = async () => {
 		const steps = /** @type {number} */ (await page.evaluate(() => /** @type {any} */ (window).__bench.pausedAt()));
 		// The engine polls the count every 500 ms and a read-back may still be in flight: wait until
-		// two polls agree (at most 5 s).
-		const count = () => page.evaluate(() => /** @type {number} */ (/** @type {any} */ (window).__dlx.engine.memory.numTensors));
+		// two polls agree (at most 5 s). Models trained in a worker report their count in a
+		// `data-worker-tensors` attribute (the engine sees only the page's tensors).
+		const count = () =>
+			page.evaluate(() => {
+				const inWorkers = [...document.querySelectorAll('[data-worker-tensors]')].reduce((n, el) => n + (Number(el.getAttribute('data-worker-tensors')) || 0), 0);
+				return /** @type {number} */ (/** @type {any} */ (window).__dlx.engine.memory.numTensors) + inWorkers;
+			});
 		let tensors = await count();
 		for (let i = 0; i < 8; i++) {
 			await sleep(600);

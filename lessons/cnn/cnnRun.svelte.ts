@@ -5,6 +5,8 @@ import { createDigitCnn, type DigitCnnConfig, type DigitCnnModel, type DigitCnnS
 import { probeFeatureMaps, probeFilters, type LayerMaps } from '$lib/ml/probe/featureMaps';
 import { Series } from '$lib/runtime/series.svelte';
 import { TrainingSession } from '$lib/runtime/session.svelte';
+import { CnnSession, WorkerHandOff } from './cnnSession.svelte';
+import type { WorkerPort } from './cnnWorkerSession.svelte';
 import { EVAL_EVERY } from './meta';
 
 /** One validation pass of the model at a training step. */
@@ -47,7 +49,8 @@ const browserClock: FrameClock = {
  * animation frame (throttled while training) with at most one read-out in flight.
  */
 export class CnnRun {
-	readonly session: TrainingSession<DigitCnnStats>;
+	/** The training session: on the page, or in a worker on WASM and CPU (see CnnSession). */
+	readonly session: CnnSession;
 	train = $state.raw<DigitSet | null>(null);
 	val = $state.raw<DigitSet | null>(null);
 	/** Why the digits could not be loaded (a DigitFileError), or null. */
@@ -80,12 +83,17 @@ export class CnnRun {
 
 	private readonly clock: FrameClock;
 
-	constructor(engine: Engine, config: () => DigitCnnConfig, clock: FrameClock = browserClock) {
+	/**
+	 * `createPort` starts the training worker (default: the module worker; null: always train on
+	 * the page, as the tests of the page path do).
+	 */
+	constructor(engine: Engine, config: () => DigitCnnConfig, clock: FrameClock = browserClock, createPort?: (() => WorkerPort) | null) {
 		this.clock = clock;
-		this.session = new TrainingSession<DigitCnnStats>({
+		const page = new TrainingSession<DigitCnnStats>({
 			engine,
 			create: () => {
 				if (!this.train) throw new Error('the training digits are not loaded');
+				if (this.session.claim()) throw new WorkerHandOff();
 				this.model = createDigitCnn(config(), this.train);
 				return this.model;
 			},
@@ -98,6 +106,15 @@ export class CnnRun {
 			},
 			onReset: () => this.clear(),
 			onStats: (stats, step) => this.record(stats, step)
+		});
+		this.session = new CnnSession(page, {
+			engine,
+			digits: () => (this.train && this.val ? { train: this.train, val: this.val } : null),
+			config,
+			onReset: () => this.clear(),
+			onStats: (stats, step) => this.record(stats, step),
+			createPort,
+			frames: clock
 		});
 	}
 
@@ -137,21 +154,23 @@ export class CnnRun {
 	/** Measures the model on the validation set (skipped while a pass is running). */
 	evaluate(): void {
 		const model = this.model;
+		const worker = this.session.worker;
 		const val = this.val;
-		if (!model || !val || this.evaluating) return;
+		if ((!model && !worker?.ready) || !val || this.evaluating) return;
 		const step = this.session.step;
 		this.evaluating = true;
 		this.lastEvalStep = step;
-		model
-			.evaluate(val)
+		// In the worker: null when the model was rebuilt meanwhile.
+		const pass = worker ? worker.evaluate() : model!.evaluate(val).then((result) => (model === this.model ? { step, result } : null));
+		pass
 			.then((r) => {
-				if (model !== this.model) return;
-				this.evaluation = { step, ...r };
-				this.valLoss.push(step, r.loss);
-				this.valAccuracy.push(step, r.accuracy);
+				if (!r || this.destroyed) return;
+				this.evaluation = { step: r.step, ...r.result };
+				this.valLoss.push(r.step, r.result.loss);
+				this.valAccuracy.push(r.step, r.result.accuracy);
 			})
 			.catch((e) => {
-				if (model === this.model) this.probeError = e instanceof Error ? e.message : String(e);
+				if (!this.destroyed && (worker || model === this.model)) this.probeError = e instanceof Error ? e.message : String(e);
 			})
 			.finally(() => (this.evaluating = false));
 	}
@@ -218,15 +237,20 @@ export class CnnRun {
 
 	private async probe(): Promise<void> {
 		const model = this.model;
+		const worker = this.session.worker;
 		const input = this.input;
-		if (!model) return;
+		if (!model && !worker?.ready) return;
 		const step = this.session.step;
 		this.probing = true;
 		this.lastProbeAt = this.clock.now();
 		try {
 			const wantFilters = step !== this.filtersStep;
-			const [maps, filters] = await Promise.all([input ? probeFeatureMaps(model, input) : null, wantFilters ? probeFilters(model) : null]);
-			if (model !== this.model) return;
+			// In the worker: null when the model was rebuilt meanwhile.
+			const out = worker
+				? await worker.probe(input, wantFilters)
+				: await Promise.all([input ? probeFeatureMaps(model!, input) : null, wantFilters ? probeFilters(model!) : null]).then(([maps, filters]) => ({ maps, filters }));
+			if (!out || model !== this.model || this.destroyed) return;
+			const { maps, filters } = out;
 			if (input === this.input) this.maps = maps;
 			if (filters) {
 				this.filters = filters;
@@ -234,7 +258,7 @@ export class CnnRun {
 			}
 			this.probeError = null;
 		} catch (e) {
-			if (model === this.model && !this.destroyed) this.probeError = e instanceof Error ? e.message : String(e);
+			if ((worker || model === this.model) && !this.destroyed) this.probeError = e instanceof Error ? e.message : String(e);
 		} finally {
 			this.probing = false;
 			if (this.probeWanted || this.evalWanted) this.schedule();

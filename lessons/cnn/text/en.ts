@@ -70,6 +70,11 @@ export const en = {
 		evaluate: 'Evaluate on the validation set',
 		evaluating: 'Evaluating…'
 	},
+	trainer: {
+		worker: 'Training runs in a background thread ({backend}), so the page stays responsive.',
+		page: 'Training runs on the page ({backend}).',
+		fallback: 'The background thread could not start ({reason}); training runs on the page instead.'
+	},
 	blocks: {
 		intro: r`An image of $28 \times 28$ pixels is 784 numbers. A fully connected layer would give every one of its units a weight for each of them, and would have to learn separately that a stroke at the top left is the same stroke one pixel to the right. A CNN builds three assumptions about images into its structure instead:`,
 		why: bullets(

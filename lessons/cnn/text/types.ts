@@ -148,6 +148,15 @@ export interface L10Text {
 		evaluate: string;
 		evaluating: string;
 	};
+	/** Where training runs (a line by the play bar); `{backend}` the tfjs backend's name (WASM, CPU, WebGPU, WebGL). */
+	trainer: {
+		/** The model trains in a background thread (a Web Worker). */
+		worker: Template;
+		/** The model trains on the page's main thread. */
+		page: Template;
+		/** `{reason}` why the background thread could not start (training then runs on the page). */
+		fallback: Template;
+	};
 	/** Section `building-blocks`. */
 	blocks: {
 		intro: Prose;

@@ -70,6 +70,11 @@ export const zh = {
 		evaluate: '在验证集上评估',
 		evaluating: '正在评估……'
 	},
+	trainer: {
+		worker: '训练在后台线程中运行（{backend}），页面因此保持流畅。',
+		page: '训练在页面主线程上运行（{backend}）。',
+		fallback: '后台线程未能启动（{reason}），训练改在页面主线程上运行。'
+	},
 	blocks: {
 		intro: r`一张 $28 \times 28$ 像素的图像就是 784 个数。全连接层要给每个单元配上与这 784 个输入一一对应的权重，而且得分别学会：左上角的一笔和往右挪一个像素的同一笔其实是一回事。CNN 则把关于图像的三条假设直接写进了网络结构：`,
 		why: bullets(
