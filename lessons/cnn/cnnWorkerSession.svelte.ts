@@ -17,7 +17,7 @@ export interface WorkerPort {
 /** How L10 plugs the worker into a session. */
 export interface WorkerSessionOptions {
 	/** the engine's status-bar figures (steps per frame, frame time) and step counter */
-	engine: Pick<Engine, 'reportFrame'>;
+	engine: Pick<Engine, 'reportFrame'> & Partial<Pick<Engine, 'reportWorkerTensors'>>;
 	port: WorkerPort;
 	/** the model settings of the next build */
 	config: () => DigitCnnConfig;
@@ -242,6 +242,7 @@ export class CnnWorkerSession implements SessionSurface {
 	destroy(): void {
 		if (this.destroyed) return;
 		this.destroyed = true;
+		this.o.engine.reportWorkerTensors?.(this, null);
 		if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibility);
 		this.stopLoop();
 		this.epoch += 1;
@@ -287,11 +288,16 @@ export class CnnWorkerSession implements SessionSurface {
 				return this.answer(msg.id, msg.epoch, { maps: msg.maps, filters: msg.filters });
 			case 'evaluation':
 				// The first pass of a model uploads the validation digits: the count grows once.
-				if (msg.epoch === this.epoch) this.tensors = msg.tensors;
+				if (msg.epoch === this.epoch) this.setTensors(msg.tensors);
 				return this.answer(msg.id, msg.epoch, { step: msg.step, result: msg.result });
 			case 'error':
 				return this.onError(msg);
 		}
+	}
+
+	private setTensors(n: number): void {
+		this.tensors = n;
+		this.o.engine.reportWorkerTensors?.(this, n);
 	}
 
 	private answer(id: number, epoch: number, value: unknown): void {
@@ -304,7 +310,7 @@ export class CnnWorkerSession implements SessionSurface {
 	private onStats(msg: Extract<FromWorker, { type: 'stats' }>): void {
 		const { stats, step } = msg;
 		this.step = step;
-		this.tensors = msg.tensors;
+		this.setTensors(msg.tensors);
 		this.unreported += msg.played;
 		if (!Number.isFinite(stats.loss) || stats.diverged) {
 			this.status = 'diverged';

@@ -57,11 +57,14 @@ test('on WASM the CNN trains in a background thread: steps, curves, feature maps
 	expect(t1).toBeGreaterThan(0);
 	expect(await tensorsAfter(2)).toBe(t1);
 	expect(await tensorsAfter(3)).toBe(t1);
+	// The status bar counts the worker's tensors too.
+	await expect(page.getByTestId('status-tensors').locator('[data-worker-value]')).toHaveAttribute('data-worker-value', String(t1));
 
-	// Leaving the lesson ends the worker.
+	// Leaving the lesson ends the worker, and the status bar stops counting its tensors.
 	await page.getByRole('link', { name: 'Lessons', exact: true }).first().click();
 	await expect(page).toHaveURL(/\/$/);
 	await expect.poll(() => page.workers().length, { timeout: 30_000 }).toBe(0);
+	await expect(page.getByTestId('status-tensors').locator('[data-worker-value]')).toHaveCount(0);
 });
 
 test('in Chinese the line says where training runs', async ({ page }) => {

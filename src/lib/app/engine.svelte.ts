@@ -57,6 +57,9 @@ export class Engine {
 	/** Uncaptured GPU errors so far (each is also logged with console.error). */
 	gpuErrors = $state(0);
 	memory = $state({ numTensors: 0, numBytes: 0, gpuBytes: null as number | null });
+	/** Live tensors in training workers (reported by the sessions that run them), shown beside `memory`. */
+	workerTensors = $state(0);
+	private workerCounts = new Map<object, number>();
 	/** Training steps per second and frame interval (ms) reported by the running session. */
 	perf = $state({ stepsPerSecond: 0, frameMs: 0, active: false });
 	/**
@@ -235,6 +238,18 @@ export class Engine {
 		this.memory = this.backends.memoryInfo();
 		const now = performance.now();
 		if (now - this.perfWindow.start > 1500) this.perf = { stepsPerSecond: 0, frameMs: 0, active: false };
+	}
+
+	/**
+	 * A worker-backed session reports its worker's live tensor count (null when the worker is gone),
+	 * so the status bar counts every tensor of the tab.
+	 */
+	reportWorkerTensors(owner: object, count: number | null): void {
+		if (count === null) this.workerCounts.delete(owner);
+		else this.workerCounts.set(owner, count);
+		let sum = 0;
+		for (const n of this.workerCounts.values()) sum += n;
+		if (sum !== this.workerTensors) this.workerTensors = sum;
 	}
 
 	/** Called by a running session once per animation frame. */
