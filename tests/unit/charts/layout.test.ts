@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { everyKth, labelStep } from '$lib/charts/core/labels';
-import { bucketEdges, edgeColor, edgeSegments, EDGE_LEVELS } from '$lib/charts/core/netEdges';
+import { bucketEdges, drawEdges, edgeColor, edgeSegments, EDGE_LEVELS } from '$lib/charts/core/netEdges';
 import { edgeCount, edgeRange, edgeT, edgeWidth, layoutNetwork } from '$lib/charts/core/networkLayout';
 import { layoutLegend } from '$lib/charts/core/legendLayout';
 import { formatCompact, textWidth } from '$lib/charts/core/format';
@@ -91,5 +91,43 @@ describe('network edges', () => {
 		expect(segs.filter((s) => Number.isNaN(s.t))).toHaveLength(4);
 		expect(bucketEdges(segs).get(-1)?.length).toBe(4);
 		expect(edgeColor(0.5, 'signed')).toMatch(/^rgb/);
+	});
+});
+
+describe('drawEdges', () => {
+	/** A 2-D context that records each stroke's style and width. */
+	function recorder() {
+		const strokes: { style: string; width: number }[] = [];
+		let alphaSet = false;
+		const ctx = {
+			strokeStyle: '',
+			lineWidth: 1,
+			set globalAlpha(_v: number) {
+				alphaSet = true;
+			},
+			beginPath() {},
+			moveTo() {},
+			lineTo() {},
+			stroke() {
+				strokes.push({ style: String(ctx.strokeStyle), width: ctx.lineWidth });
+			}
+		};
+		return { ctx: ctx as unknown as CanvasRenderingContext2D, strokes, alphaSet: () => alphaSet };
+	}
+	const seg = (layer: number, t: number) => ({ layer, from: 0, to: 0, x1: 0, y1: 0, x2: 1, y2: 1, t });
+
+	it('draws dense edges as hairlines (colour carries the value) and faint ones in a translucent colour', () => {
+		const r = recorder();
+		const segs = [seg(0, 0), seg(0, 1), seg(1, 0.5), seg(1, NaN)];
+		drawEdges(r.ctx, segs, 'magnitude', 'rgb(200, 200, 200)', 0);
+		expect(r.strokes.length).toBe(4);
+		for (const s of r.strokes) expect(s.width).toBeLessThanOrEqual(1);
+		expect(r.strokes.some((s) => s.width === 1)).toBe(true);
+		// layer 1 is not highlighted: its two strokes (one level, one neutral) are translucent
+		expect(r.strokes.filter((s) => s.style.startsWith('rgba(') && s.style.endsWith(', 0.25)'))).toHaveLength(2);
+		expect(r.alphaSet()).toBe(false);
+		const wide = recorder();
+		drawEdges(wide.ctx, [seg(0, 1)], 'magnitude', 'gray', undefined, 4);
+		expect(wide.strokes[0].width).toBe(4);
 	});
 });
