@@ -116,6 +116,8 @@ export class CnnRun {
 			createPort,
 			frames: clock
 		});
+		// Start fetching the digits while the page hydrates (load() awaits the same cached fetches).
+		if (typeof window !== 'undefined') for (const split of ['train', 'val'] as const) loadDigits(split).catch(() => {});
 	}
 
 	/** Loads both digit sets once; true when they are there. */

@@ -267,4 +267,35 @@ describe('CnnRun with the training worker (in-process host, cpu)', () => {
 			expect(tf.memory().numTensors).toBe(before);
 		}
 	});
+
+	it('starts the worker while the backends are measured, and not on a hardware GPU', async () => {
+		for (const [backend, adapter, expectPorts] of [
+			['cpu', { software: true }, 1],
+			['webgpu', { software: true }, 1],
+			['webgpu', { software: false }, 0]
+		] as const) {
+			let release!: () => void;
+			const measuring = new Promise<void>((r) => (release = r));
+			const engine = fakeEngine(backend);
+			Object.assign(engine, { tune: () => measuring, choice: { backend, adapter } });
+			let ports = 0;
+			const run = new CnnRun(engine, () => CONFIG, manualClock(), () => {
+				ports += 1;
+				return inProcessPort();
+			});
+			run.train = train;
+			run.val = val;
+			const started = run.session.start();
+			await settle();
+			// still measuring: the worker (if any) is already starting
+			expect(ports, `${backend} ${adapter.software}`).toBe(expectPorts);
+			release();
+			await started;
+			// the measured backend decides; a prewarmed worker is the one used, never a second
+			expect(run.session.place).toBe(backend === 'cpu' ? 'worker' : 'page');
+			expect(ports).toBe(expectPorts);
+			run.destroy();
+			await settle();
+		}
+	});
 });
