@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, open, stepsOf, test } from './fixtures';
+import { expect, open, stepsOf, test, type PageWatch } from './fixtures';
 
 /**
  * The Content-Security-Policy (svelte.config.js kit.csp) holds on every built page: the page loads,
@@ -102,4 +102,26 @@ for (const { path, trains } of PAGES) {
 		}
 		expect(await violations(page)).toEqual([]);
 	});
+}
+
+test('the policy is enforced, not just present: an injected inline script and eval are refused', async ({ page, watch }) => {
+	await watchCsp(page);
+	await open(page, '/?backend=wasm');
+	// (A string timer, not eval inside page.evaluate: DevTools lets its own evaluation eval past the CSP.)
+	await page.evaluate(() => {
+		const s = document.createElement('script');
+		s.textContent = 'window.__injected = 1';
+		document.head.append(s);
+		(setTimeout as unknown as (code: string, ms: number) => number)('window.__injected = 2', 0);
+	});
+	await expect.poll(async () => (await violations(page)).map((v) => v.split(' ')[0]).sort()).toEqual(['script-src', 'script-src-elem']);
+	expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+	// The browser reports both refusals on the console; they are this test's point, not errors.
+	dropCspConsoleErrors(watch);
+});
+
+/** Removes the console errors a deliberate CSP refusal prints. */
+function dropCspConsoleErrors(watch: PageWatch): void {
+	const rest = watch.consoleErrors.filter((e) => !/Content Security Policy/.test(e));
+	watch.consoleErrors.splice(0, watch.consoleErrors.length, ...rest);
 }
