@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { schema as l01 } from '../../lessons/backpropagation/meta';
 import { schema as l02 } from '../../lessons/activation-functions/meta';
@@ -93,7 +94,7 @@ for (const [n, [slug, schema]] of LESSONS.entries()) {
 	});
 }
 
-test('convolution upload: a file over 10 MB and a non-image with a hostile name are refused with clear messages', async ({ page }) => {
+test('convolution upload: a file over 10 MB, a non-image with a hostile name and a pixel bomb are refused with clear messages', async ({ page }) => {
 	await open(page, '/lessons/convolution?backend=wasm&size=10');
 	const using = page.getByTestId('input-using');
 	await expect(using).toHaveAttribute('data-source', 'digit', { timeout: 30_000 });
@@ -112,6 +113,32 @@ test('convolution upload: a file over 10 MB and a non-image with a hostile name 
 	await expect(message).toContainText('<img src=x onerror="window.__xss=1">.png” is not an image');
 	await expect(message).toContainText('\uFFFDgnp.');
 	await expect(using).toHaveAttribute('data-source', 'digit');
+	// A small PNG that declares 20000 x 20000 pixels (1.6 GB decoded) is refused before decoding.
+	await file.setInputFiles({ name: 'bomb.png', mimeType: 'image/png', buffer: pixelBomb(20000) });
+	await expect(message).toContainText('“bomb.png” is 20000×20000 pixels; pictures up to 64 megapixels are accepted.');
+	await expect(using).toHaveAttribute('data-source', 'digit');
 	expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 	expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
+
+/** A PNG header declaring side x side grayscale pixels (side² x 4 bytes once decoded). */
+function pixelBomb(side: number): Buffer {
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+		const out = Buffer.alloc(body.length + 8);
+		out.writeUInt32BE(data.length, 0);
+		body.copy(out, 4);
+		out.writeUInt32BE(crc32(body), body.length + 4);
+		return out;
+	};
+	const ihdr = Buffer.alloc(13);
+	ihdr.writeUInt32BE(side, 0);
+	ihdr.writeUInt32BE(side, 4);
+	ihdr[8] = 8;
+	const row = Buffer.alloc(side + 1, 0xff);
+	row[0] = 0;
+	// One row of data is enough: the size is refused from the header before any decoding (a whole
+	// white picture would be 400 MB to build here and a few hundred kB to send).
+	const idat = deflateSync(row);
+	return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+}
