@@ -49,7 +49,8 @@ export interface ParsedParams<S extends ParamSchema> {
 	corrections: Correction[];
 }
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Unambiguous on purpose (linear time): `\d+\.?\d*` backtracked quadratically on a long run of digits. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
 
@@ -206,9 +207,15 @@ export function formatValue(spec: ParamSpec, value: AnyValue): string {
 	return String(snapNumber(spec, Number(value)));
 }
 
-/** Makes a raw value safe and short for display: control characters replaced, at most GIVEN_MAX chars. */
+/**
+ * Control characters and bidirectional overrides/isolates/marks: replaced before a raw value is echoed,
+ * so a URL cannot reorder the notice's text around it (an RLO in `?k=` would flip the rest of the line).
+ */
+export const UNSAFE_DISPLAY_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Makes a raw value safe and short for display: control and bidi characters replaced, at most GIVEN_MAX chars. */
 export function truncateGiven(raw: string): string {
-	const chars = Array.from(raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD'));
+	const chars = Array.from(raw.replace(UNSAFE_DISPLAY_CHARS, '\uFFFD'));
 	return chars.length <= GIVEN_MAX ? chars.join('') : chars.slice(0, GIVEN_MAX - 1).join('') + '…';
 }
 

@@ -11,6 +11,7 @@
  * - A well-formed number that overflows ('1e999') is rejected as not finite; it is never clamped.
  * - Rejected text never changes the value: the control keeps its current value and says why.
  */
+import { UNSAFE_DISPLAY_CHARS } from '$lib/app/urlState';
 
 /** The range a numeric control accepts (the shape of a `NumberParam` without its default). */
 export interface NumberRange {
@@ -52,7 +53,8 @@ export const MAX_ECHO = 24;
 /** Number of discrete positions of a logarithmic slider's range input. */
 export const LOG_STEPS = 1000;
 
-const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+/** Unambiguous on purpose (linear time): `\d+\.?\d*` backtracked quadratically on a long run of digits. */
+const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** Normalises typed text: NFKC (full-width forms), Unicode minus to '-', trimmed. */
 export function normaliseNumberText(raw: string): string {
@@ -114,10 +116,13 @@ export function conform(value: number, range: NumberRange): number {
 	return Object.is(v, -0) ? 0 : v;
 }
 
-/** Cuts typed text down for echoing it in a message (rendered as text, never as HTML). */
+/**
+ * Cuts typed text down for echoing it in a message (rendered as text, never as HTML): by code point
+ * (an emoji is never split into a lone surrogate), control and bidi-override characters replaced.
+ */
 export function echo(raw: string): string {
-	const t = raw.trim();
-	return t.length > MAX_ECHO ? `${t.slice(0, MAX_ECHO - 1)}…` : t;
+	const chars = Array.from(raw.trim().replace(UNSAFE_DISPLAY_CHARS, '\uFFFD'));
+	return chars.length > MAX_ECHO ? `${chars.slice(0, MAX_ECHO - 1).join('')}…` : chars.join('');
 }
 
 /**

@@ -4,8 +4,15 @@ export const SVG_NS = 'http://www.w3.org/2000/svg';
 /** XLink namespace, declared when the markup uses `xlink:` attributes. */
 export const XLINK_NS = 'http://www.w3.org/1999/xlink';
 
+/** A start tag; attributes may also be separated by `/` (as HTML reads `<svg/onload=...>`). */
 const START_TAG =
-	/<([A-Za-z][\w:.-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
+	/<([A-Za-z][\w:.-]*)((?:[\s/]+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
+/** Elements removed with their content: they run script or embed other documents. */
+const DROPPED = 'script|foreignObject|iframe|embed|object|handler';
+const DROPPED_PAIR = new RegExp(`<(${DROPPED})\\b[\\s\\S]*?<\\/\\1\\s*>`, 'gi');
+const DROPPED_TAG = new RegExp(`<\\/?(${DROPPED})\\b[^>]*>?`, 'gi');
+/** Marks the tags this module wrote, so every other `<` can be escaped as text. */
+const MARK = '\u0000';
 const ATTRIBUTE = /([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g;
 const SAFE_DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$/i;
 
@@ -54,25 +61,32 @@ function addNamespaces(markup: string): string {
 }
 
 /**
- * Makes serialised SVG markup safe and standalone: removes `<script>`, `<foreignObject>`,
+ * Makes serialised SVG markup safe and standalone: removes `<script>`, `<foreignObject>`, `<iframe>`,
+ * `<embed>`, `<object>` (repeatedly, so a tag split around another cannot reassemble), a start tag it
+ * cannot read is escaped as text,
  * DOCTYPE/entity declarations, processing instructions, `@import`, every `on*` event attribute,
  * `javascript:` values and any href or CSS `url()` that leaves the document (only `#id` and
  * embedded `data:image/...;base64` rasters stay); adds `xmlns` (and `xmlns:xlink` if used).
  */
 export function sanitizeSvgMarkup(markup: string): string {
-	const body = markup
+	let text = markup.replaceAll(MARK, '');
+	for (let before = ''; before !== text; ) {
+		before = text;
+		text = text.replace(DROPPED_PAIR, '').replace(DROPPED_TAG, '');
+	}
+	const body = text
 		.replace(/<\?[\s\S]*?\?>/g, '')
 		.replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, '')
 		.replace(/<!ENTITY[\s\S]*?>/gi, '')
-		.replace(/<(script|foreignObject)\b[^>]*\/>/gi, '')
-		.replace(/<(script|foreignObject)\b[\s\S]*?<\/\1\s*>/gi, '')
 		.replace(/@import[^;]*;?/gi, '')
 		.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi, (_m, open: string, css: string, close: string) =>
 			open + stripExternalUrls(css) + close
 		)
 		.replace(START_TAG, (_m, name: string, attrs: string, selfClose: string) =>
-			`<${name}${cleanAttributes(attrs)}${selfClose ? '/' : ''}>`
-		);
+			`${MARK}<${name}${cleanAttributes(attrs)}${selfClose ? '/' : ''}>`
+		)
+		.replace(/(?<!\u0000)<(?=[A-Za-z])/g, '&lt;')
+		.replaceAll(MARK, '');
 	return addNamespaces(body.trim());
 }
 

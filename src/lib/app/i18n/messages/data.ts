@@ -20,6 +20,7 @@ export const data = defineMessages(
 		'data.upload.label': 'Upload an image',
 		'data.upload.tooBig': '“{name}” is {size} MB; images up to 10 MB are accepted.',
 		'data.upload.notImage': '“{name}” is not an image this browser can decode.',
+		'data.upload.tooManyPixels': '“{name}” is {width}×{height} pixels; pictures up to 64 megapixels are accepted.',
 		'data.upload.loaded': 'Loaded “{name}” ({width}×{height}), shown in grayscale at {side}×{side}.'
 	},
 	{
@@ -40,6 +41,7 @@ export const data = defineMessages(
 		'data.upload.label': '上传图片',
 		'data.upload.tooBig': '“{name}”大小为 {size} MB；仅接受 10 MB 以内的图片。',
 		'data.upload.notImage': '“{name}”不是本浏览器能解码的图片。',
+		'data.upload.tooManyPixels': '“{name}”为 {width}×{height} 像素；仅接受 6400 万像素以内的图片。',
 		'data.upload.loaded': '已加载“{name}”（{width}×{height}），以 {side}×{side} 灰度显示。'
 	}
 );
