@@ -49,12 +49,21 @@ for (const lesson of TRAINING) {
 	});
 }
 
+/** What a browser without some API should show: backends on the home page and on L02, and why. */
+interface Absent {
+	/** the backend of the home page (no lesson there, so no measuring) */
+	home: string;
+	/** the backends L02 may train on (its measurement picks one) */
+	lesson: string[];
+	/** what the status bar's "why" says on both pages */
+	why: (string | RegExp)[];
+}
+
 /**
  * In a browser of its own, launched with `args` (no fixture there: this checks the console errors
- * and foreign requests itself): runs `home` on the home page (no lesson, so no measuring), then
- * opens L02 and trains it a few steps on a backend out of `backends`.
+ * and foreign requests itself): the home page and then L02, which trains a few steps.
  */
-async function trainInBareBrowser(baseURL: string, args: string[], home: (page: Page) => Promise<void>, backends: string[]): Promise<void> {
+async function trainInBareBrowser(baseURL: string, args: string[], want: Absent): Promise<void> {
 	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: [...BASE_ARGS, ...args] });
 	try {
 		const page = await browser.newPage();
@@ -63,11 +72,14 @@ async function trainInBareBrowser(baseURL: string, args: string[], home: (page: 
 		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 		page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
 		page.on('request', (r) => !r.url().startsWith(baseURL) && !/^(data|blob):/.test(r.url()) && foreign.push(r.url()));
+		const why = page.getByTestId('status-why');
 		await open(page, `${baseURL}/`);
-		await home(page);
+		expect(await backendOf(page)).toBe(want.home);
+		for (const w of want.why) await expect(why).toContainText(w);
 		await open(page, `${baseURL}/lessons/activation-functions?depth=3&width=4`);
-		await expect(page.getByTestId('status-why')).not.toHaveAttribute('data-reason', 'tuning', { timeout: 30_000 });
-		expect(backends).toContain(await backendOf(page));
+		await expect(why).not.toHaveAttribute('data-reason', 'tuning', { timeout: 30_000 });
+		expect(want.lesson).toContain(await backendOf(page));
+		for (const w of want.why) await expect(why).toContainText(w);
 		const before = await chartData(page, 'Training loss');
 		await page.getByTestId('playbar-play').click();
 		await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBeGreaterThan(3);
@@ -79,20 +91,18 @@ async function trainInBareBrowser(baseURL: string, args: string[], home: (page: 
 	}
 }
 
-test('with WebGPU absent a lesson trains on WebGL or on the backend its measurement chose', async ({ baseURL }) => {
-	// engine.spec.ts checks the home page's WebGL fallback and its reason.
-	await trainInBareBrowser(baseURL!, [], async (page) => expect(await backendOf(page)).toBe('webgl'), ['webgl', 'wasm']);
+const NO_WEBGPU = /WebGPU: (no GPU adapter was offered|this browser has no WebGPU)/;
+
+test('with WebGPU absent a lesson trains on WebGL or on the backend its measurement chose, and says why', async ({ baseURL }) => {
+	await trainInBareBrowser(baseURL!, [], { home: 'webgl', lesson: ['webgl', 'wasm'], why: [NO_WEBGPU] });
 });
 
 test('with WebGPU and WebGL absent the app says why and trains on WASM', async ({ baseURL }) => {
-	const home = async (page: Page) => {
-		expect(await backendOf(page)).toBe('wasm');
-		const why = page.getByTestId('status-why');
-		await expect(why).toContainText(/fell back/);
-		await expect(why).toContainText(/WebGPU: (no GPU adapter|this browser has no WebGPU)/);
-		await expect(why).toContainText('WebGL: no WebGL context could be created');
-	};
-	await trainInBareBrowser(baseURL!, ['--disable-webgl', '--disable-3d-apis'], home, ['wasm']);
+	await trainInBareBrowser(baseURL!, ['--disable-webgl', '--disable-3d-apis'], {
+		home: 'wasm',
+		lesson: ['wasm'],
+		why: [NO_WEBGPU, 'WebGL: no WebGL context could be created']
+	});
 });
 
 /**
@@ -178,7 +188,7 @@ test('L01 at lr 10: a diverging run ends in the diverged state, and reset starts
 
 /** Lessons whose schema caps the learning rate below 10, at that cap. */
 const CAPPED = [
-	{ id: 'L03 at lr 1 (its max)', url: '/lessons/loss-functions?backend=wasm&lr=1&out=10&spf=20', steps: 300 },
+	{ id: 'L03 at lr 1 (its max)', url: '/lessons/loss-functions?backend=wasm&lr=1&out=10&spf=20', steps: 150 },
 	{ id: 'L04 at lr 5 (its max)', url: '/lessons/metrics?backend=wasm&lr=5&spf=20', steps: 300 },
 	{ id: 'L10 at lr 0.05 (its max)', url: '/lessons/cnn?backend=wasm&lr=0.05&batch=16&spf=10', steps: 60 }
 ];
