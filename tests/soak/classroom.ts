@@ -74,6 +74,28 @@ export async function liveTensors(page: Page): Promise<{ page: number; worker: n
 	return { page: await tensorCount(page), worker: (await worker.count()) ? Number(await worker.getAttribute('data-worker-value')) : 0 };
 }
 
+/**
+ * The live tensor counts once they have not changed for 5 s: leaving a lesson while GPU work is in
+ * flight frees its tensors when that work ends (WebGPU on SwiftShader: seconds later).
+ */
+export async function settledTensors(page: Page): Promise<{ page: number; worker: number }> {
+	let last = JSON.stringify(await liveTensors(page));
+	let stable = 0;
+	await expect
+		.poll(
+			async () => {
+				await page.waitForTimeout(1_000);
+				const now = JSON.stringify(await liveTensors(page));
+				stable = now === last ? stable + 1 : 0;
+				last = now;
+				return stable;
+			},
+			{ timeout: 90_000, intervals: [0] }
+		)
+		.toBeGreaterThanOrEqual(5);
+	return JSON.parse(last);
+}
+
 /** JS heap in use after a forced garbage collection, bytes. */
 export async function heapAfterGc(cdp: CDPSession): Promise<number> {
 	await cdp.send('HeapProfiler.collectGarbage');

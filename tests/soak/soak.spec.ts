@@ -1,5 +1,5 @@
 import { backendOf, expect, open, test } from '../e2e/fixtures';
-import { heapAfterGc, liveTensors, mb, SOAK_LESSONS, visit } from './classroom';
+import { heapAfterGc, liveTensors, mb, settledTensors, SOAK_LESSONS, visit } from './classroom';
 
 /** Rounds through every lesson (a classroom hour, compressed). */
 const ROUNDS = Math.max(2, Number(process.env.SOAK_ROUNDS ?? 20));
@@ -27,10 +27,10 @@ test(`soak: ${ROUNDS} rounds through every built lesson in one page`, async ({ p
 		const heap = await heapAfterGc(cdp);
 		heaps.push(heap);
 		if (round === 0) {
-			baseline = await liveTensors(page);
+			baseline = await settledTensors(page);
 			heap0 = heap;
 		} else {
-			await expect.poll(() => liveTensors(page), { timeout: 10_000 }).toEqual(baseline);
+			await expect.poll(() => liveTensors(page), { timeout: 60_000 }).toEqual(baseline);
 		}
 		report(`round ${round + 1}/${ROUNDS}: tensors ${JSON.stringify(await liveTensors(page))}, JS heap ${mb(heap)}`);
 	}
