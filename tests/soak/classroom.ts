@@ -64,6 +64,11 @@ export async function visit(page: Page, lesson: SoakLesson, round: number): Prom
 	if (lesson.control.kind === 'select') await expect(control).toHaveValue(value);
 	else await expect.poll(async () => Number(await control.inputValue())).toBe(Number(value));
 	await exportCsv(page, lesson.chart);
+	const trainer = page.getByTestId('cnn-trainer');
+	if ((await trainer.count()) > 0 && (await trainer.getAttribute('data-trainer')) === 'worker') {
+		// L10 trains in a worker (WASM, CPU): the status bar counts that worker's tensors until it leaves.
+		await expect(page.getByTestId('status-tensors').locator('[data-worker-value]')).toHaveCount(1);
+	}
 	await page.getByRole('navigation').getByRole('link', { name: 'Lessons' }).click();
 	await expect(page).toHaveURL(/\/(\?.*)?$/);
 }

@@ -38,7 +38,7 @@ test(`soak: ${ROUNDS} rounds through every built lesson in one page`, async ({ p
 	report(
 		`soak on ${BACKEND}: ${ROUNDS} rounds x ${SOAK_LESSONS.length} lessons; tensors at the end ${JSON.stringify(await liveTensors(page))} ` +
 			`(baseline after round 1 ${JSON.stringify(baseline)}); JS heap at start ${mb(start)}, after round 1 ${mb(heap0)}, ` +
-			`at the end ${mb(heaps[heaps.length - 1])}, growth ${mb(growth)} (${mb(growth / (ROUNDS - 1))} per round)`
+			`at the end ${mb(heaps[heaps.length - 1])}, growth ${mb(growth)} (${((growth / (ROUNDS - 1)) / 1024).toFixed(0)} KB per round)`
 	);
 	expect(growth).toBeLessThan(HEAP_BOUND);
 });
