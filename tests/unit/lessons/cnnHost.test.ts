@@ -1,26 +1,20 @@
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeDigitFile, digitPixels, type DigitSet } from '$lib/ml/data/mnist';
-import { createDigitCnn, describeDigitCnn, type DigitCnnConfig } from '$lib/ml/models/digitCnn';
+import { loadDigitFixture, SMALL_CNN } from '../helpers/digits';
+import { digitPixels, type DigitSet } from '$lib/ml/data/mnist';
+import { createDigitCnn, describeDigitCnn } from '$lib/ml/models/digitCnn';
 import { probeFeatureMaps, probeFilters } from '$lib/ml/probe/featureMaps';
 import { CnnHost } from '$lessons/cnn/cnnHost';
 import type { FromWorker, ToWorker } from '$lessons/cnn/cnnProtocol';
-
-/** The first `n` digits of a set. */
-function head(set: DigitSet, n: number): DigitSet {
-	return { ...set, count: n, labels: set.labels.slice(0, n), images: set.images.slice(0, n * set.rows * set.cols) };
-}
 
 let train: DigitSet;
 let val: DigitSet;
 beforeAll(async () => {
 	await tf.setBackend('cpu');
-	train = head(await decodeDigitFile(new Uint8Array(readFileSync('static/data/mnist-train.bin'))), 1000);
-	val = head(await decodeDigitFile(new Uint8Array(readFileSync('static/data/mnist-val.bin'))), 150);
+	({ train, val } = await loadDigitFixture(1000, 150));
 });
 
-const CONFIG: DigitCnnConfig = { filters1: 4, filters2: 8, kernel: 3, pool: 'max', poolSize: 2, lr: 0.003, batch: 16, seed: 3 };
+const CONFIG = SMALL_CNN;
 
 /** A host whose posts are collected (structured-cloned, as a worker's would be). */
 function harness() {

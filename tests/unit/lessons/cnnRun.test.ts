@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDigitFixture, SMALL_CNN } from '../helpers/digits';
 import { fakeEngine } from '../helpers/fakeEngine';
-import { decodeDigitFile, digitPixels, type DigitSet } from '$lib/ml/data/mnist';
-import { describeDigitCnn, type DigitCnnConfig } from '$lib/ml/models/digitCnn';
+import { digitPixels, type DigitSet } from '$lib/ml/data/mnist';
+import { describeDigitCnn } from '$lib/ml/models/digitCnn';
 import { CnnRun, type FrameClock } from '$lessons/cnn/cnnRun.svelte';
 
 const { engine } = fakeEngine();
@@ -29,20 +29,14 @@ async function settle(): Promise<void> {
 	for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
-/** The first `n` digits of a set. */
-function head(set: DigitSet, n: number): DigitSet {
-	return { ...set, count: n, labels: set.labels.slice(0, n), images: set.images.slice(0, n * set.rows * set.cols) };
-}
-
 let train: DigitSet;
 let val: DigitSet;
 beforeAll(async () => {
 	await tf.setBackend('cpu');
-	train = head(await decodeDigitFile(new Uint8Array(readFileSync('static/data/mnist-train.bin'))), 2000);
-	val = head(await decodeDigitFile(new Uint8Array(readFileSync('static/data/mnist-val.bin'))), 200);
+	({ train, val } = await loadDigitFixture(2000, 200));
 });
 
-const CONFIG: DigitCnnConfig = { filters1: 4, filters2: 8, kernel: 3, pool: 'max', poolSize: 2, lr: 0.003, batch: 16, seed: 3 };
+const CONFIG = SMALL_CNN;
 
 describe('CnnRun', () => {
 	it('probes the feature maps of the input once per frame, follows training, evaluates, and frees everything', async () => {

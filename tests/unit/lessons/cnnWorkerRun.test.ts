@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDigitFixture, SMALL_CNN } from '../helpers/digits';
 import type { Engine } from '$lib/app/engine.svelte';
-import { decodeDigitFile, digitPixels, type DigitSet } from '$lib/ml/data/mnist';
-import type { DigitCnnConfig } from '$lib/ml/models/digitCnn';
+import { digitPixels, type DigitSet } from '$lib/ml/data/mnist';
 import { CnnHost } from '$lessons/cnn/cnnHost';
 import type { FromWorker, ToWorker } from '$lessons/cnn/cnnProtocol';
 import { CnnRun, type FrameClock } from '$lessons/cnn/cnnRun.svelte';
@@ -74,20 +73,14 @@ async function settle(): Promise<void> {
 	for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
-/** The first `n` digits of a set. */
-function head(set: DigitSet, n: number): DigitSet {
-	return { ...set, count: n, labels: set.labels.slice(0, n), images: set.images.slice(0, n * set.rows * set.cols) };
-}
-
 let train: DigitSet;
 let val: DigitSet;
 beforeAll(async () => {
 	await tf.setBackend('cpu');
-	train = head(await decodeDigitFile(new Uint8Array(readFileSync('static/data/mnist-train.bin'))), 1000);
-	val = head(await decodeDigitFile(new Uint8Array(readFileSync('static/data/mnist-val.bin'))), 150);
+	({ train, val } = await loadDigitFixture(1000, 150));
 });
 
-const CONFIG: DigitCnnConfig = { filters1: 4, filters2: 8, kernel: 3, pool: 'max', poolSize: 2, lr: 0.003, batch: 16, seed: 3 };
+const CONFIG = SMALL_CNN;
 
 describe('CnnRun with the training worker (in-process host, cpu)', () => {
 	it('trains in the worker on cpu: play before the model exists, stats and curves, steps to the engine, probes, evaluate, stale answers dropped, destroy', async () => {
