@@ -24,6 +24,18 @@ test('clicks on the data plot add points of either class; the model retrains on 
 	await open(page, LESSON);
 	await expect(page.getByTestId('step-next')).toBeEnabled({ timeout: 60_000 });
 	await expect(marks(page)).toHaveCount(200);
+	// Every frame from here on records the plot box's size: adding a point rebuilds the model, and the
+	// plot must not change size while its new prediction is on the way (it did, and clicks missed).
+	await chart(page, DATA).locator('rect.frame').first().evaluate((frame) => {
+		const sizes = new Set<string>();
+		(window as unknown as { __plotSizes: Set<string> }).__plotSizes = sizes;
+		const tick = () => {
+			const r = frame.getBoundingClientRect();
+			sizes.add(`${r.width.toFixed(1)}x${r.height.toFixed(1)}`);
+			if (frame.isConnected) requestAnimationFrame(tick);
+		};
+		tick();
+	});
 	let box = await plotBox(page);
 
 	// Plain click: class 0 at the top-left corner (x1 = -1.5 .. , x2 = .. 1.5), empty on the circle set.
@@ -50,8 +62,11 @@ test('clicks on the data plot add points of either class; the model retrains on 
 	await page.keyboard.down('Shift');
 	await page.mouse.click(box.x + box.width - 6, box.y + box.height - 6);
 	await page.keyboard.up('Shift');
+	await expect(marks(page)).toHaveCount(204);
 	await expect(marks(page).last()).toHaveAttribute('data-class', '0');
 	await expect(page.getByTestId('pg-added')).toContainText('4');
+	const sizes = await page.evaluate(() => [...(window as unknown as { __plotSizes: Set<string> }).__plotSizes]);
+	expect(sizes).toHaveLength(1);
 
 	// The added points are training points: step mode can trace one (sample 200 is the first added).
 	const pick = page.getByTestId('step-pick-input');
