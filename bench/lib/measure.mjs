@@ -198,6 +198,7 @@ async function mainRun(browser, ctx) {
 function summariseTune(d) {
 	const figure = (/** @type {typeof d.measurements[number]} */ m) =>
 		m.error ? `${m.backend} failed` : m.msPerStep === null ? `${m.backend} >${Math.round(m.atLeastMs ?? 0)}` : `${m.backend} ${m.msPerStep < 10 ? m.msPerStep.toFixed(2) : Math.round(m.msPerStep)}`;
+	if (d.measurements.length === 0) return `${d.backend} (${d.reason}, not measured)`;
 	return `${d.backend} (${d.reason} in ${Math.round(d.totalMs)} ms: ${d.measurements.map(figure).join(', ')} ms/step)`;
 }
 

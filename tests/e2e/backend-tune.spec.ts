@@ -20,8 +20,21 @@ async function choiceOf(page: Page): Promise<Tuned> {
 	});
 }
 
-test('a lesson measures the backends on its own model and trains on the fastest', async ({ page }) => {
+test('on a software WebGPU adapter a lesson takes WASM at once, says why, and trains', async ({ page }) => {
 	await measureBackends(page);
+	await open(page, '/lessons/backpropagation');
+	const c = await choiceOf(page);
+	test.skip(!(await page.evaluate(() => (window as unknown as { __dlx: { engine: { choice: { adapter?: { software?: boolean } } } } }).__dlx.engine.choice.adapter?.software)), 'a hardware GPU is measured');
+	expect(c.tuned?.decision).toMatchObject({ backend: 'wasm', reason: 'software-gpu', measurements: [] });
+	expect(await backendOf(page)).toBe('wasm');
+	await expect(page.getByTestId('status-why')).toContainText('software adapter');
+	await page.getByTestId('playbar-play').click();
+	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBeGreaterThan(20);
+	await page.getByTestId('playbar-play').click();
+});
+
+test('a lesson measures the backends on its own model and trains on the fastest', async ({ page }) => {
+	await measureBackends(page, 'all');
 	await open(page, '/lessons/loss-functions');
 	const c = await choiceOf(page);
 	expect(c.tuned?.key).toBe('L03');
@@ -50,13 +63,14 @@ test('the choice is kept for the browser session, and ?backend= overrides it', a
 	await open(page, '/lessons/metrics?lang=zh');
 	const first = await choiceOf(page);
 	expect(first.tuned?.key).toBe('L04');
-	await expect(page.getByTestId('status-why')).toContainText('在本课模型上实测最快');
+	const software = first.tuned?.decision.reason === 'software-gpu';
+	await expect(page.getByTestId('status-why')).toContainText(software ? '软件适配器' : '在本课模型上实测');
 	await page.reload();
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	const again = await choiceOf(page);
 	expect(again.tuned?.cached).toBe(true);
 	expect(again.tuned?.decision).toEqual(first.tuned?.decision);
-	await expect(page.getByTestId('status-why')).toContainText('本次会话中已测过');
+	await expect(page.getByTestId('status-why')).toContainText('本次会话中已决定');
 	await open(page, '/lessons/metrics?backend=webgpu');
 	expect(await backendOf(page)).toBe('webgpu');
 	await expect(page.getByTestId('status-why')).toHaveAttribute('data-reason', 'forced');

@@ -46,11 +46,15 @@ export const test = base.extend<{ watch: PageWatch }>({
 
 export { expect };
 
-/** Turns the per-lesson backend measurement back on for the pages this test opens (call before `open`). */
-export async function measureBackends(page: Page): Promise<void> {
-	await page.addInitScript(() => {
-		(window as unknown as { __DLX_TUNE__?: boolean }).__DLX_TUNE__ = true;
-	});
+/**
+ * Turns the per-lesson backend measurement back on for the pages this test opens (call before
+ * `open`). With 'all' a software WebGPU adapter (SwiftShader here) is measured too, instead of
+ * being passed over for WASM.
+ */
+export async function measureBackends(page: Page, mode: true | 'all' = true): Promise<void> {
+	await page.addInitScript((m) => {
+		(window as unknown as { __DLX_TUNE__?: boolean | 'all' }).__DLX_TUNE__ = m;
+	}, mode);
 }
 
 /** Opens a page and waits until it is hydrated (its controls respond). */

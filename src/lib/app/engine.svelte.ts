@@ -21,8 +21,11 @@ const CACHE_PREFIX = 'dlx:backend:';
 export interface EngineStartOptions {
 	/** tfjs environment flags (test hooks) */
 	flags?: Record<string, number | boolean>;
-	/** measure backends on each lesson's model (default true; e2e tests turn it off to stay on WebGPU) */
-	tune?: boolean;
+	/**
+	 * measure backends on each lesson's model (default true; e2e tests turn it off to stay on
+	 * WebGPU); 'all' also measures a software WebGPU adapter (a test hook: normally it is skipped)
+	 */
+	tune?: boolean | 'all';
 }
 
 function readCache(key: string): string | null {
@@ -73,7 +76,7 @@ export class Engine {
 	private backends: Backends | null = null;
 	/** The default selection (order and fallbacks), before any lesson's measurement. */
 	private base: BackendChoice | null = null;
-	private autoTune = true;
+	private autoTune: boolean | 'all' = true;
 	/** The measured choice in effect (re-applied after a device loss). */
 	private current: { key: string; decision: TuneDecision } | null = null;
 	private tuneJobs = new Map<string, Promise<void>>();
@@ -157,11 +160,22 @@ export class Engine {
 			this.applyTune(key, cached, true);
 			return;
 		}
+		const adapter = b.currentAdapter();
+		const softwareGpu = base.backend === 'webgpu' && !!adapter?.software && this.autoTune !== 'all';
+		const candidates = tuneCandidates(base, softwareGpu);
+		if (softwareGpu && candidates.length === 1) {
+			// Nothing to compare: take it at once, and spare the CPU a software GPU's shader builds.
+			const decision: TuneDecision = { backend: candidates[0], reason: 'software-gpu', measurements: [], totalMs: 0 };
+			if (await b.activateBackend(decision.backend)) {
+				writeCache(key, JSON.stringify(decision));
+				this.applyTune(key, decision, false);
+			}
+			return;
+		}
 		this.tuning = key;
 		try {
-			const adapter = b.currentAdapter();
 			const decision = await measureBackends(
-				tuneCandidates(base),
+				candidates,
 				{
 					activate: (name) => b.activateBackend(name),
 					build: () => trainerProbe(create()),
@@ -290,11 +304,15 @@ export class Engine {
  * same GPU, and WebGL compiles its shaders synchronously, blocking the page for as long as that
  * takes (1.7 s for L01 on SwiftShader), which no time budget can cut short. CPU only when WASM
  * failed (the same arithmetic in plain JavaScript was slower than WASM on every lesson we measured).
+ * With `softwareGpu` (WebGPU runs on a software adapter such as SwiftShader, which emulates the GPU
+ * on the CPU) no GPU backend is measured: such an adapter was 60-800x slower than WASM on every
+ * lesson's model (bench/README.md), and its abandoned warm-up kept the CPU busy for seconds.
  */
-export function tuneCandidates(base: Pick<BackendChoice, 'attempts'>): BackendName[] {
+export function tuneCandidates(base: Pick<BackendChoice, 'attempts'>, softwareGpu = false): BackendName[] {
 	const failed = new Set(base.attempts.filter((a) => !a.ok).map((a) => a.backend));
 	const list: BackendName[] = [];
 	if (!failed.has('wasm')) list.push('wasm');
+	if (softwareGpu && list.length > 0) return list;
 	if (!failed.has('webgpu')) list.push('webgpu');
 	else if (!failed.has('webgl')) list.push('webgl');
 	if (failed.has('wasm') && !failed.has('cpu')) list.push('cpu');

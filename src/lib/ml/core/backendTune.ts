@@ -30,7 +30,8 @@ export interface Measurement {
 export type TuneReason =
 	| 'fastest' // the backend with the shortest step time
 	| 'kept-gpu' // a hardware GPU, and no other backend was `gpuKeepFactor` times faster
-	| 'only'; // the only backend that could be measured
+	| 'only' // the only backend that could be measured
+	| 'software-gpu'; // not measured: WebGPU runs on a software adapter, so the only candidate (WASM) was taken
 
 /** The outcome of a measurement round. */
 export interface TuneDecision {
@@ -192,13 +193,15 @@ export function decideBackend(measurements: readonly Measurement[], options: Tun
 	return { backend: fastest.backend, reason: usable.length === 1 ? 'only' : 'fastest' };
 }
 
+const TUNE_REASONS: readonly TuneReason[] = ['fastest', 'kept-gpu', 'only', 'software-gpu'];
+
 /** Parses a cached decision (e.g. from sessionStorage); null when it is not one. */
 export function parseCachedDecision(text: string | null, known: readonly BackendName[]): TuneDecision | null {
 	if (!text) return null;
 	try {
 		const v = JSON.parse(text) as Partial<TuneDecision>;
 		if (!v || typeof v.backend !== 'string' || !known.includes(v.backend as BackendName)) return null;
-		if (v.reason !== 'fastest' && v.reason !== 'kept-gpu' && v.reason !== 'only') return null;
+		if (!TUNE_REASONS.includes(v.reason as TuneReason)) return null;
 		if (!Array.isArray(v.measurements) || typeof v.totalMs !== 'number') return null;
 		const measurements = v.measurements.filter(
 			(m): m is Measurement =>
@@ -207,7 +210,7 @@ export function parseCachedDecision(text: string | null, known: readonly Backend
 				known.includes((m as Measurement).backend) &&
 				((m as Measurement).msPerStep === null || Number.isFinite((m as Measurement).msPerStep))
 		);
-		return { backend: v.backend as BackendName, reason: v.reason, measurements, totalMs: v.totalMs };
+		return { backend: v.backend as BackendName, reason: v.reason as TuneReason, measurements, totalMs: v.totalMs };
 	} catch {
 		return null;
 	}

@@ -251,6 +251,11 @@ describe('tuneCandidates', () => {
 		expect(tuneCandidates({ attempts: [bad('webgpu'), bad('webgl'), ok('wasm')] })).toEqual(['wasm']);
 		expect(tuneCandidates({ attempts: [bad('webgpu'), bad('webgl'), bad('wasm'), ok('cpu')] })).toEqual(['cpu']);
 	});
+	it('on a software WebGPU adapter measures no GPU backend: WASM alone, unless WASM failed', () => {
+		expect(tuneCandidates({ attempts: [ok('webgpu')] }, true)).toEqual(['wasm']);
+		// Without WASM there is still a choice to measure (the software GPU against the CPU).
+		expect(tuneCandidates({ attempts: [ok('webgpu'), bad('wasm')] }, true)).toEqual(['webgpu', 'cpu']);
+	});
 });
 
 describe('parseCachedDecision', () => {
@@ -258,6 +263,8 @@ describe('parseCachedDecision', () => {
 	it('round-trips a decision', () => {
 		const d = { backend: 'wasm' as const, reason: 'fastest' as const, measurements: [m('wasm', 0.5), m('webgpu', null, { atLeastMs: 90 })], totalMs: 280 };
 		expect(parseCachedDecision(JSON.stringify(d), known)).toEqual(d);
+		const software = { backend: 'wasm' as const, reason: 'software-gpu' as const, measurements: [], totalMs: 0 };
+		expect(parseCachedDecision(JSON.stringify(software), known)).toEqual(software);
 	});
 	it('refuses anything else', () => {
 		for (const bad of [null, '', '{', '"wasm"', '{"backend":"quantum","reason":"fastest","measurements":[],"totalMs":1}', '{"backend":"wasm","reason":"<script>","measurements":[],"totalMs":1}', '{"backend":"wasm","reason":"fastest","totalMs":1}']) {
