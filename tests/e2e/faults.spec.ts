@@ -15,7 +15,7 @@ async function ensureRunning(page: Page): Promise<void> {
 	await expect(async () => {
 		if (!/status-running/.test((await status.getAttribute('class')) ?? '')) {
 			const play = page.getByTestId('playbar-play');
-			if (/Play/.test(await play.innerText())) await play.click();
+			if (/Play/.test((await play.textContent()) ?? '')) await play.click();
 		}
 		await expect(status).toHaveClass(/status-running/, { timeout: 3_000 });
 	}).toPass({ timeout: 90_000 });

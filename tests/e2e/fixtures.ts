@@ -85,7 +85,14 @@ export async function chartData(page: Page, title: string | RegExp): Promise<str
 	const fig = chart(page, title);
 	const details = fig.locator('details');
 	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
-	return (await details.locator('table').innerText()).trim();
+	// innerText keeps the cells apart, but needs the table rendered: bring it on screen first
+	// (sections off screen are not rendered, see Section.svelte).
+	const table = details.locator('table');
+	await table.scrollIntoViewIfNeeded();
+	return (await table.evaluate(async (t) => {
+		await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+		return (t as HTMLElement).innerText;
+	})).trim();
 }
 
 /** Waits until a chart's data differs from `before`; returns the new data. */
@@ -97,7 +104,9 @@ export async function chartChanges(page: Page, title: string | RegExp, before: s
 
 /** The training step counter of a PlayBar. */
 export async function stepsOf(page: Page): Promise<number> {
-	const text = await page.getByTestId('playbar-steps').innerText();
+	// textContent, not innerText: a section off screen is not rendered (content-visibility), and
+	// innerText of unrendered text is empty.
+	const text = (await page.getByTestId('playbar-steps').textContent()) ?? '';
 	return Number(text.replace(/[^0-9]/g, ''));
 }
 

@@ -73,7 +73,7 @@ async function nextUntil(page: Page, kind: string, layer?: number): Promise<void
 	const phase = page.getByTestId('step-phase');
 	for (let i = 0; i < 20; i++) {
 		const k = await phase.getAttribute('data-kind');
-		const text = await phase.innerText();
+		const text = (await phase.textContent()) ?? '';
 		if (k === kind && (layer === undefined || text.includes(`layer ${layer} `))) return;
 		await page.getByTestId('step-next').click();
 	}
@@ -163,7 +163,7 @@ test('step mode: Back, Start over, a typed sample and a bad typed sample', async
 	await expect(phase).toHaveAttribute('data-kind', 'idle');
 
 	const sample = page.getByTestId('step-sample');
-	const before = await sample.innerText();
+	const before = (await sample.textContent()) ?? '';
 	const pick = page.getByTestId('step-pick-input');
 	await pick.fill('42');
 	await pick.press('Enter');

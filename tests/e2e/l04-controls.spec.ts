@@ -34,7 +34,7 @@ test('data and training controls rebuild and retrain; every control reaches its 
 	await typeInto(page, 'playbar-speed-box-input', '3');
 	await expect(page).toHaveURL(/spf=3/);
 	const play = page.getByTestId('playbar-play');
-	if ((await play.innerText()).match(/Pause/)) await play.click();
+	if (((await play.textContent()) ?? '').match(/Pause/)) await play.click();
 	await expect(play).toHaveText(/Play/);
 	const loss = 'Training and test loss';
 	const l0 = await chartData(page, loss);

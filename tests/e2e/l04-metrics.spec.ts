@@ -11,7 +11,7 @@ const LESSON = '/lessons/metrics';
 async function settle(page: Page, minSteps = 150): Promise<void> {
 	const auto = page.getByTestId('classifier-autostop');
 	await expect.poll(async () => (await auto.isVisible()) || (await stepsOf(page)) >= minSteps, { timeout: 90_000 }).toBe(true);
-	if ((await page.getByTestId('playbar-play').innerText()).match(/Pause/)) await page.getByTestId('playbar-play').click();
+	if (((await page.getByTestId('playbar-play').textContent()) ?? '').match(/Pause/)) await page.getByTestId('playbar-play').click();
 	await expect(page.getByTestId('playbar-play')).toHaveText(/Play/);
 	await expect.poll(async () => Number(await page.getByTestId('classifier-readouts').getAttribute('data-step'))).toBe(await stepsOf(page));
 }

@@ -26,11 +26,11 @@ export const SOAK_LESSONS: readonly SoakLesson[] = [
 async function trainFew(page: Page): Promise<void> {
 	const play = page.getByTestId('playbar-play');
 	const s0 = await stepsOf(page);
-	if (/Play/.test(await play.innerText()) && (await play.isEnabled())) await play.click();
+	if (/Play/.test((await play.textContent()) ?? '') && (await play.isEnabled())) await play.click();
 	await expect.poll(() => stepsOf(page), { timeout: 90_000 }).toBeGreaterThan(s0 + 2);
 	// L03 and L04 pause themselves (refit settled, converged): a click may land just after that.
 	await expect(async () => {
-		if (/Pause/.test(await play.innerText())) await play.click();
+		if (/Pause/.test((await play.textContent()) ?? '')) await play.click();
 		await expect(play).toHaveText(/Play/, { timeout: 2_000 });
 	}).toPass({ timeout: 20_000 });
 }
