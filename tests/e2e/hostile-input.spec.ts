@@ -78,14 +78,17 @@ for (const [n, [slug, schema]] of LESSONS.entries()) {
 			for (const k of corrected) await expect(page.locator(`[data-testid="corrections-notice"] li[data-param="${k}"]`).first()).toBeAttached();
 			for (const k of ['lang', 'present', 'contrast'])
 				await expect(page.locator(`[data-testid="corrections-notice"] li[data-param="${k}"]`)).toHaveCount(1);
-			// Hostile text is shown as text, and the lesson's params in the address are rewritten with the values used.
+			// Hostile text is shown as text, the lesson's params in the address are rewritten with the values
+			// used, and the refused shell params leave it (the good `backend=wasm` stays).
 			await expect(page.getByTestId('corrections-notice').first()).toContainText('window.__xss');
 			await expect
 				.poll(() => {
 					const search = new URL(page.url()).searchParams;
-					return keys.filter((k) => search.getAll(k).length !== 1 || /xss|NaN|Infinity|x{100}/.test(search.get(k) ?? ''));
+					const shell = ['lang', 'present', 'contrast'].filter((k) => search.has(k));
+					return [...keys.filter((k) => search.getAll(k).length !== 1 || /xss|NaN|Infinity|x{100}/.test(search.get(k) ?? '')), ...shell];
 				})
 				.toEqual([]);
+			expect(new URL(page.url()).searchParams.getAll('backend')).toEqual(['wasm']);
 			expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 			expect(await page.locator('img[src="x"], main script, svg[onload]').count()).toBe(0);
 			expect(await page.locator('html').getAttribute('lang')).toBe('en');
