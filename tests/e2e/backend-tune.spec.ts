@@ -33,7 +33,7 @@ test('on a software WebGPU adapter a lesson takes WASM at once, says why, and tr
 	await page.getByTestId('playbar-play').click();
 });
 
-test('a lesson measures the backends on its own model and trains on the fastest', async ({ page }) => {
+test('a lesson measures the backends on its own model and trains on the fastest; a lesson that measures nothing keeps it and says so', async ({ page }) => {
 	await measureBackends(page, 'all');
 	await open(page, '/lessons/loss-functions');
 	const c = await choiceOf(page);
@@ -56,6 +56,15 @@ test('a lesson measures the backends on its own model and trains on the fastest'
 	await page.getByTestId('playbar-play').click();
 	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBeGreaterThan(20);
 	await page.getByTestId('playbar-play').click();
+	// L09 trains nothing and measures nothing: the backend stays, and the reason no longer claims
+	// to be this lesson's measurement.
+	await page.getByRole('navigation').getByRole('link', { name: 'Lessons' }).click();
+	await page.getByTestId('lesson-grid').locator('li[data-lesson="L09"] h3 a').click();
+	await expect(page).toHaveURL(/\/lessons\/convolution/);
+	await expect(why).toHaveAttribute('data-reason', 'kept');
+	await expect(why).toHaveText(/kept from an earlier lesson’s choice/);
+	await expect(why).not.toContainText('this lesson’s model');
+	expect(await backendOf(page)).toBe(c.backend);
 });
 
 test('the choice is kept for the browser session, and ?backend= overrides it', async ({ page }) => {

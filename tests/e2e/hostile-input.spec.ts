@@ -78,14 +78,17 @@ for (const [n, [slug, schema]] of LESSONS.entries()) {
 			for (const k of corrected) await expect(page.locator(`[data-testid="corrections-notice"] li[data-param="${k}"]`).first()).toBeAttached();
 			for (const k of ['lang', 'present', 'contrast'])
 				await expect(page.locator(`[data-testid="corrections-notice"] li[data-param="${k}"]`)).toHaveCount(1);
-			// Hostile text is shown as text, and the lesson's params in the address are rewritten with the values used.
+			// Hostile text is shown as text, the lesson's params in the address are rewritten with the values
+			// used, and the refused shell params leave it (the good `backend=wasm` stays).
 			await expect(page.getByTestId('corrections-notice').first()).toContainText('window.__xss');
 			await expect
 				.poll(() => {
 					const search = new URL(page.url()).searchParams;
-					return keys.filter((k) => search.getAll(k).length !== 1 || /xss|NaN|Infinity|x{100}/.test(search.get(k) ?? ''));
+					const shell = ['lang', 'present', 'contrast'].filter((k) => search.has(k));
+					return [...keys.filter((k) => search.getAll(k).length !== 1 || /xss|NaN|Infinity|x{100}/.test(search.get(k) ?? '')), ...shell];
 				})
 				.toEqual([]);
+			expect(new URL(page.url()).searchParams.getAll('backend')).toEqual(['wasm']);
 			expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 			expect(await page.locator('img[src="x"], main script, svg[onload]').count()).toBe(0);
 			expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -94,7 +97,7 @@ for (const [n, [slug, schema]] of LESSONS.entries()) {
 	});
 }
 
-test('convolution upload: a file over 10 MB, a non-image with a hostile name and a pixel bomb are refused with clear messages', async ({ page }) => {
+test('convolution upload: a file over 10 MB, a non-image with a hostile name and pixel bombs (PNG, GIF) are refused with clear messages', async ({ page }) => {
 	await open(page, '/lessons/convolution?backend=wasm&size=10');
 	const using = page.getByTestId('input-using');
 	await expect(using).toHaveAttribute('data-source', 'digit', { timeout: 30_000 });
@@ -116,6 +119,11 @@ test('convolution upload: a file over 10 MB, a non-image with a hostile name and
 	// A small PNG that declares 20000 x 20000 pixels (1.6 GB decoded) is refused before decoding.
 	await file.setInputFiles({ name: 'bomb.png', mimeType: 'image/png', buffer: pixelBomb(20000) });
 	await expect(message).toContainText('“bomb.png” is 20000×20000 pixels; pictures up to 64 megapixels are accepted.');
+	await expect(using).toHaveAttribute('data-source', 'digit');
+	// A GIF whose screen is 1 x 1 but whose frame declares 20000 x 20000 (decoders grow the canvas to it).
+	const frame = Buffer.from([0x2c, 0, 0, 0, 0, 0x20, 0x4e, 0x20, 0x4e, 0, 2, 2, 0x4c, 0x01, 0, 0x3b]);
+	await file.setInputFiles({ name: 'bomb.gif', mimeType: 'image/gif', buffer: Buffer.concat([Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00', 'latin1'), frame]) });
+	await expect(message).toContainText('“bomb.gif” is 20000×20000 pixels; pictures up to 64 megapixels are accepted.');
 	await expect(using).toHaveAttribute('data-source', 'digit');
 	expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 	expect(await page.locator('img[src="x"]').count()).toBe(0);

@@ -81,7 +81,11 @@ export async function liveTensors(page: Page): Promise<{ page: number; worker: n
 
 /**
  * The live tensor counts once they have not changed for 5 s: leaving a lesson while GPU work is in
- * flight frees its tensors when that work ends (WebGPU on SwiftShader: seconds later).
+ * flight frees its tensors when that work ends (WebGPU on SwiftShader: seconds later). Traced on L10:
+ * what stays are the tensors whose read-back is still queued behind the GPU's training steps, each
+ * disposed in the `finally` of its own read: the last step's stats ([4], TrainingSession.readBack;
+ * two after a rebuild), the feature-map probe ([21188], probeFeatureMaps) and the filter probe
+ * ([3400], probeFilters); 3-4 tensors, gone 0.2-6 s after leaving.
  */
 export async function settledTensors(page: Page): Promise<{ page: number; worker: number }> {
 	let last = JSON.stringify(await liveTensors(page));

@@ -118,10 +118,11 @@ export class Engine {
 
 	private async select(): Promise<void> {
 		if (!this.backends) return;
+		const kept = this.choice?.tuned?.kept ?? false;
 		this.base = await this.backends.chooseBackend(this.requested);
 		this.choice = this.base;
 		if (this.current && this.current.decision.backend !== this.base.backend && (await this.backends.activateBackend(this.current.decision.backend))) {
-			this.applyTune(this.current.key, this.current.decision, true);
+			this.applyTune(this.current.key, this.current.decision, true, kept);
 		}
 		this.generation += 1;
 		this.status = 'ready';
@@ -186,25 +187,45 @@ export class Engine {
 			);
 			if (this.status !== 'ready') return;
 			if (!(await b.activateBackend(decision.backend))) {
-				await b.activateBackend(base.backend);
+				await this.fallBack(base);
 				return;
 			}
 			writeCache(key, JSON.stringify(decision));
 			this.applyTune(key, decision, false);
 		} catch {
-			await b.activateBackend(base.backend);
-			this.choice = base;
+			await this.fallBack(base);
 		} finally {
 			this.tuning = null;
 		}
 	}
 
-	private applyTune(key: string, decision: TuneDecision, cached: boolean): void {
+	/**
+	 * The lesson's backend could not be measured or started: back to the default backend, and the
+	 * choice says so (an earlier lesson's measured choice no longer holds, nor is it re-applied).
+	 */
+	private async fallBack(base: BackendChoice): Promise<void> {
+		await this.backends?.activateBackend(base.backend);
+		this.current = null;
+		this.choice = base;
+	}
+
+	private applyTune(key: string, decision: TuneDecision, cached: boolean, kept = false): void {
 		const base = this.base;
 		if (!base) return;
 		this.current = { key, decision };
-		this.choice = { ...base, backend: decision.backend, reason: 'measured', tuned: { key, decision, cached } };
+		this.choice = { ...base, backend: decision.backend, reason: 'measured', tuned: { key, decision, cached, ...(kept ? { kept } : {}) } };
 		this.pollMemory();
+	}
+
+	/**
+	 * The page is left for another one. A backend measured on the page's lesson stays in effect (a
+	 * page that trains nothing, like L09, never measures), but from now on the choice says it was
+	 * kept from an earlier lesson until the next lesson measures its own.
+	 */
+	leavePage(): void {
+		const c = this.choice;
+		if (c?.reason !== 'measured' || !c.tuned || c.tuned.kept) return;
+		this.choice = { ...c, tuned: { ...c.tuned, kept: true } };
 	}
 
 	/** Subscribes to engine events; returns the unsubscribe function. */

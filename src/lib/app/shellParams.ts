@@ -4,7 +4,7 @@
  */
 import { parseLocale, type Locale } from './i18n/define';
 import { defineSchema, type Correction, type ParamValues } from './params';
-import { parseParams } from './urlState';
+import { formatValue, parseParams } from './urlState';
 
 /** Backends a user may ask for with `?backend=`; `auto` lets the app choose. */
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -69,4 +69,23 @@ export function parseShellParams(
 		contrast: search.has('contrast') && !bad.has('contrast')
 	};
 	return { values: values as ParsedShell['values'], given, corrections };
+}
+
+/**
+ * The query string a shared link should carry after reading the shell params from `search`: each
+ * shell key given with a usable value is written once in its canonical form (`lang=zh-CN` -> `zh`,
+ * `present=yes` -> `1`, repeats dropped) where it stood; a key whose value could not be used is
+ * removed, because the page then ran on the fallback (detected language, remembered classroom
+ * settings, automatic backend), which is what a link without that key gives. Other params are kept
+ * in order. Idempotent.
+ */
+export function cleanShellSearch(search: URLSearchParams): URLSearchParams {
+	const { values, given } = parseShellParams(search);
+	const out = new URLSearchParams(search);
+	for (const key of Object.keys(shellSchema) as (keyof ShellValues)[]) {
+		if (!out.has(key)) continue;
+		if (given[key]) out.set(key, formatValue(shellSchema[key], values[key]));
+		else out.delete(key);
+	}
+	return out;
 }

@@ -1,10 +1,11 @@
 /**
- * Reads a picture's width and height from its first bytes (PNG with a valid IHDR checksum, JPEG, WebP) without
- * decoding it, so an upload can be refused before the browser allocates width x height x 4 bytes:
- * a 430 kB PNG can declare 20000 x 20000 pixels (1.6 GB once decoded). GIF and BMP headers are too
- * weak to tell a picture from text that starts with their signature, so those are left to the decoder.
- * Pure; no DOM.
+ * Reads a picture's width and height from its bytes without decoding it, so an upload can be refused
+ * before the browser allocates width x height x 4 bytes: a 430 kB PNG can declare 20000 x 20000
+ * pixels (1.6 GB once decoded). Covers every format Chromium's decoder sniffs from a file's bytes
+ * (what `createImageBitmap(file)` decodes, whatever the `accept` hint or the file's name): PNG (with a
+ * valid IHDR checksum), JPEG, WebP, GIF, BMP, ICO/CUR and AVIF (any HEIF file). Pure; no DOM.
  */
+import { bmpSize, dibSize, gifSize, heifSize } from './imageHeaders';
 
 /** A picture's size in pixels, as its header declares it. */
 export interface ImageSize {
@@ -15,8 +16,6 @@ export interface ImageSize {
 /** Most pixels an uploaded picture may have (64 megapixels: 256 MB once decoded to RGBA). */
 export const MAX_UPLOAD_PIXELS = 64_000_000;
 
-/** Bytes of a file to read for {@link imageSize} (JPEG metadata can come before the size). */
-export const HEADER_BYTES = 256 * 1024;
 
 function ascii(b: Uint8Array, at: number, n: number): string {
 	return String.fromCharCode(...b.subarray(at, at + n));
@@ -60,13 +59,51 @@ function webpSize(b: Uint8Array, view: DataView): ImageSize | null {
 	return null;
 }
 
-/** The declared size of the picture whose first bytes are `b`, or null (unknown format or cut short). */
+function pngSize(b: Uint8Array, view: DataView, at = 0): ImageSize | null {
+	if (b.length < at + 33 || ascii(b, at + 1, 3) !== 'PNG' || ascii(b, at + 12, 4) !== 'IHDR') return null;
+	if (crc32(b.subarray(at + 12, at + 29)) !== view.getUint32(at + 29)) return null;
+	return { width: view.getUint32(at + 16), height: view.getUint32(at + 20) };
+}
+
+/**
+ * ICO/CUR: the largest picture of the directory. A directory entry says at most 256 x 256, but the
+ * PNG or bitmap it points to has its own header, and that is what a decoder may trust: each entry
+ * counts as the larger of the two (a bitmap's header height covers its mask too, so it is halved).
+ * Entries past the end of `b` count with their directory size.
+ */
+function icoSize(b: Uint8Array, view: DataView): ImageSize | null {
+	const count = view.getUint16(4, true);
+	if (count === 0) return null;
+	let best: ImageSize | null = null;
+	for (let k = 0; k < count && 6 + 16 * (k + 1) <= b.length; k++) {
+		const e = 6 + 16 * k;
+		let width = b[e] || 256;
+		let height = b[e + 1] || 256;
+		const at = view.getUint32(e + 12, true);
+		const inner = b[at] === 0x89 ? pngSize(b, view, at) : dibSize(b, view, at);
+		if (inner) {
+			width = Math.max(width, inner.width);
+			height = Math.max(height, b[at] === 0x89 ? inner.height : Math.ceil(inner.height / 2));
+		}
+		if (!best || width * height > best.width * best.height) best = { width, height };
+	}
+	return best;
+}
+
+/**
+ * The declared size of the picture whose bytes are `b` (give the whole file: JPEG metadata, GIF
+ * frames and ICO entries can lie far in), or null (unknown format, or no size in reach: the decoder
+ * then decides).
+ */
 export function imageSize(b: Uint8Array): ImageSize | null {
 	const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-	if (b.length >= 33 && ascii(b, 1, 3) === 'PNG' && ascii(b, 12, 4) === 'IHDR' && crc32(b.subarray(12, 29)) === view.getUint32(29))
-		return { width: view.getUint32(16), height: view.getUint32(20) };
+	if (b.length >= 8 && b[0] === 0x89 && ascii(b, 1, 3) === 'PNG') return pngSize(b, view);
 	if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) return jpegSize(b, view);
 	if (b.length >= 16 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return webpSize(b, view);
+	if (b.length >= 6 && ascii(b, 0, 3) === 'GIF') return gifSize(b, view);
+	if (b.length >= 2 && ascii(b, 0, 2) === 'BM') return bmpSize(b, view);
+	if (b.length >= 6 && b[0] === 0 && b[1] === 0 && (b[2] === 1 || b[2] === 2) && b[3] === 0) return icoSize(b, view);
+	if (b.length >= 12 && ascii(b, 4, 4) === 'ftyp') return heifSize(b, view);
 	return null;
 }
 

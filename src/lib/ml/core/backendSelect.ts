@@ -64,6 +64,8 @@ export interface TunedChoice {
 	decision: TuneDecision;
 	/** true when the decision came from this browser session's cache instead of a new measurement */
 	cached: boolean;
+	/** true once the measured lesson was left: the backend stays, but the page in view was not measured */
+	kept?: boolean;
 }
 
 /** Tries one backend; resolves (never rejects) with the outcome. */
