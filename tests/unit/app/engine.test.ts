@@ -16,7 +16,9 @@ const fake = vi.hoisted(() => ({
 	base: null as unknown as BackendChoice,
 	/** what the next measurement decides, or an error it throws */
 	decision: null as unknown as TuneDecision | Error,
-	lost: null as ((loss: DeviceLoss) => void) | null
+	lost: null as ((loss: DeviceLoss) => void) | null,
+	/** the WebGPU adapter the engine sees */
+	adapter: null as { software: boolean } | null
 }));
 
 vi.mock('$lib/app/wasmAssets', () => ({ wasmPaths: {} }));
@@ -34,7 +36,7 @@ vi.mock('$lib/ml/core/browserBackends', () => ({
 		return true;
 	},
 	activeBackend: () => fake.active,
-	currentAdapter: () => null,
+	currentAdapter: () => fake.adapter,
 	resetWebGpu: () => {},
 	destroyDeviceForTest: () => false,
 	memoryInfo: () => ({ numTensors: 0, numBytes: 0, gpuBytes: null })
@@ -82,6 +84,35 @@ beforeEach(() => {
 	fake.broken.clear();
 	fake.base = base('webgpu');
 	fake.decision = decide('wasm');
+	fake.adapter = null;
+});
+
+describe('Engine: a software WebGPU adapter', () => {
+	it('takes WASM at once, without measuring (the measurement here would throw)', async () => {
+		fake.adapter = { software: true };
+		fake.decision = new Error('must not measure');
+		const engine = await started();
+		const made: number[] = [];
+		await engine.tune('L01', () => (made.push(1), {}) as Trainer);
+		expect(made).toEqual([]);
+		expect(fake.active).toBe('wasm');
+		expect(engine.choice?.tuned?.decision).toEqual({ backend: 'wasm', reason: 'software-gpu', measurements: [], totalMs: 0 });
+		engine.destroy();
+	});
+
+	it("measures as usual on a hardware adapter, and on a software one when told to ('all')", async () => {
+		fake.adapter = { software: false };
+		let engine = await started();
+		await engine.tune('L01', create);
+		expect(engine.choice?.tuned?.decision.reason).toBe('fastest');
+		engine.destroy();
+		fake.adapter = { software: true };
+		engine = new Engine();
+		await engine.start(null, { tune: 'all' });
+		await engine.tune('L01', create);
+		expect(engine.choice?.tuned?.decision.reason).toBe('fastest');
+		engine.destroy();
+	});
 });
 
 describe('Engine: a lesson whose measured backend cannot be used', () => {
