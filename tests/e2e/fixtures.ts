@@ -85,14 +85,16 @@ export async function chartData(page: Page, title: string | RegExp): Promise<str
 	const fig = chart(page, title);
 	const details = fig.locator('details');
 	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
-	// innerText keeps the cells apart, but needs the table rendered: bring it on screen first
-	// (sections off screen are not rendered, see Section.svelte).
-	const table = details.locator('table');
-	await table.scrollIntoViewIfNeeded();
-	return (await table.evaluate(async (t) => {
-		await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-		return (t as HTMLElement).innerText;
-	})).trim();
+	// As innerText lays a table out (caption, then rows of tab-separated cells), but from the DOM:
+	// innerText of a section off screen is empty (not rendered, see Section.svelte), and scrolling
+	// to it would move what a test is about to click.
+	return (
+		await details.locator('table').evaluate((t) => {
+			const caption = t.querySelector('caption')?.textContent?.trim();
+			const rows = [...t.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '').join('\t'));
+			return [...(caption ? [caption] : []), ...rows].join('\n');
+		})
+	).trim();
 }
 
 /** Waits until a chart's data differs from `before`; returns the new data. */

@@ -3,6 +3,8 @@ import type { Page } from '@playwright/test';
 import { chart, expect, open, stepsOf, test } from './fixtures';
 
 const LESSON = '/lessons/metrics';
+/** These tests check the metrics, not the GPU (l04-controls and faults run L04 on WebGPU): WASM is far quicker here. */
+const WASM = '&backend=wasm';
 
 /**
  * Waits until training has run `minSteps` steps (or paused itself on convergence), pauses it, and
@@ -11,8 +13,14 @@ const LESSON = '/lessons/metrics';
 async function settle(page: Page, minSteps = 150): Promise<void> {
 	const auto = page.getByTestId('classifier-autostop');
 	await expect.poll(async () => (await auto.isVisible()) || (await stepsOf(page)) >= minSteps, { timeout: 90_000 }).toBe(true);
-	if (((await page.getByTestId('playbar-play').textContent()) ?? '').match(/Pause/)) await page.getByTestId('playbar-play').click();
-	await expect(page.getByTestId('playbar-play')).toHaveText(/Play/);
+	// Pause it; when training pauses itself at the same moment, the click plays it again: repeat.
+	const play = page.getByTestId('playbar-play');
+	await expect
+		.poll(async () => {
+			if (/Pause/.test((await play.textContent()) ?? '')) await play.click();
+			return play.textContent();
+		})
+		.toMatch(/Play/);
 	await expect.poll(async () => Number(await page.getByTestId('classifier-readouts').getAttribute('data-step'))).toBe(await stepsOf(page));
 }
 
@@ -42,7 +50,7 @@ async function typeInto(page: Page, id: string, value: string): Promise<void> {
 const metric = async (page: Page, name: string) => Number(await page.getByTestId('metrics-readout').getAttribute(`data-${name}`));
 
 test('with 95:5 imbalance, always predicting the majority gives 95% accuracy and 0 recall', async ({ page }) => {
-	await open(page, `${LESSON}?pos=5`);
+	await open(page, `${LESSON}?pos=5${WASM}`);
 	await settle(page);
 	await expect(page.getByTestId('classifier-balance')).toContainText('95:5');
 	// The trained classifier finds some positives.
@@ -66,7 +74,7 @@ test('with 95:5 imbalance, always predicting the majority gives 95% accuracy and
 });
 
 test('moving the threshold moves the ROC point along the drawn curve, without retraining', async ({ page }) => {
-	await open(page, `${LESSON}?pos=20`);
+	await open(page, `${LESSON}?pos=20${WASM}`);
 	await settle(page);
 	const steps = await stepsOf(page);
 	const curve = (await csvRows(page, 'ROC curve')).filter((r) => r[0] === 'ROC curve').map((r) => `${Number(r[1])},${Number(r[2])}`);
@@ -104,7 +112,7 @@ test('moving the threshold moves the ROC point along the drawn curve, without re
 });
 
 test('under 99:1 imbalance ROC AUC stays high while average precision drops', async ({ page }) => {
-	await open(page, `${LESSON}?pos=50`);
+	await open(page, `${LESSON}?pos=50${WASM}`);
 	await settle(page);
 	const auc = async () => Number(await page.getByTestId('roc-auc').getAttribute('data-auc'));
 	const ap = async () => Number(await page.getByTestId('pr-ap').getAttribute('data-ap'));
@@ -122,7 +130,7 @@ test('under 99:1 imbalance ROC AUC stays high while average precision drops', as
 });
 
 test('k-fold cross-validation: k rows, stratified folds, and folds without positives at 99:1', async ({ page }) => {
-	await open(page, `${LESSON}?pos=1&k=10&strat=0&cvm=auc&seed=1`);
+	await open(page, `${LESSON}?pos=1&k=10&strat=0&cvm=auc&seed=1${WASM}`);
 	await settle(page);
 	const rows = chart(page, 'k-fold cross-validation').locator('g.row');
 	await expect(rows).toHaveCount(10);
@@ -149,7 +157,7 @@ test('k-fold cross-validation: k rows, stratified folds, and folds without posit
 });
 
 test('the data plot: sampled test points over P(positive), exported with its background, and a decision line that follows the threshold', async ({ page }) => {
-	await open(page, `${LESSON}?pos=20`);
+	await open(page, `${LESSON}?pos=20${WASM}`);
 	await settle(page);
 	const title = 'Test points and the decision boundary';
 	const fig = chart(page, title);
