@@ -41,8 +41,8 @@ export const schema = defineSchema({
 	pool: { kind: 'enum', default: 'max', options: POOLS },
 	/** pooling window and stride */
 	poolSize: { kind: 'enum', default: '2', options: POOL_SIZES },
-	/** Adam learning rate */
-	lr: { kind: 'number', default: 0.003, min: 0.0001, max: 0.05 },
+	/** Adam learning rate (10 shows a run diverging: the first steps make the loss explode) */
+	lr: { kind: 'number', default: 0.003, min: 0.0001, max: 10 },
 	/** minibatch size */
 	batch: { kind: 'number', default: 64, min: 16, max: 256, step: 1, integer: true },
 	/** training steps per animation frame */

@@ -17,8 +17,8 @@ export const schema = defineSchema({
 	out: { kind: 'number', default: 0, min: 0, max: MAX_OUTLIERS, step: 1, integer: true },
 	/** standard deviation of the noise on the clean points (y units) */
 	noise: { kind: 'number', default: 0.5, min: 0, max: 2, step: 0.1 },
-	/** initial learning rate η₀ of the three fits */
-	lr: { kind: 'number', default: 0.5, min: 0.01, max: 1 },
+	/** initial learning rate η₀ of the three fits (above 2 the MSE fit diverges; 10 shows it) */
+	lr: { kind: 'number', default: 0.5, min: 0.01, max: 10 },
 	/** training steps per animation frame */
 	spf: { kind: 'number', default: 20, min: 1, max: 100, step: 1, integer: true },
 	seed: SEED_PARAM

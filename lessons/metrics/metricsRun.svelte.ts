@@ -3,10 +3,20 @@ import { createLogisticCv, type LogisticCvStats } from '$lib/ml/models/logisticC
 import { Series } from '$lib/runtime/series.svelte';
 import { TrainingSession } from '$lib/runtime/session.svelte';
 import { buildExperiment, type Experiment, type ExperimentConfig } from './experiment';
-import { CONVERGED_GRAD, MAX_AUTO_STEPS } from './meta';
+import { CONVERGED_GRAD, MAX_AUTO_STEPS, OSCILLATING_GRAD } from './meta';
 
-/** Why training paused itself, if it did. */
-export type AutoStop = 'converged' | 'maxSteps' | null;
+/**
+ * Why training paused itself, if it did: converged, or MAX_AUTO_STEPS reached while still creeping
+ * towards the optimum ('maxSteps') or while bouncing around it with a too-large step ('oscillating').
+ */
+export type AutoStop = 'converged' | 'maxSteps' | 'oscillating' | null;
+
+/** Why a run at `step` with this gradient norm pauses itself now, or null: see AutoStop. */
+export function autoStopReason(gradNorm: number, step: number): AutoStop {
+	if (gradNorm < CONVERGED_GRAD) return 'converged';
+	if (step < MAX_AUTO_STEPS) return null;
+	return gradNorm < OSCILLATING_GRAD ? 'maxSteps' : 'oscillating';
+}
 
 /** Settings of a run: data and folds, plus the learning rate. */
 export interface RunConfig extends ExperimentConfig {
@@ -70,7 +80,7 @@ export class MetricsRun {
 			this.testLoss.push(step, stats.testLoss);
 		}
 		if (this.stopped || step === 0 || this.session.status !== 'running') return;
-		const reason: AutoStop = stats.gradNorm < CONVERGED_GRAD ? 'converged' : step >= MAX_AUTO_STEPS ? 'maxSteps' : null;
+		const reason = autoStopReason(stats.gradNorm, step);
 		if (!reason) return;
 		this.stopped = true;
 		this.autoStop = reason;

@@ -165,8 +165,9 @@ test('L09: a truncated compressed digit file and an HTML page served as it show 
 /**
  * A diverging run on every lesson with a learning rate, on WASM. L02's run at lr 10 is in
  * l02-controls.spec.ts. L01 at lr 10 diverges with Leaky ReLU, 4 x 8 units, batch 1 (tanh
- * saturates and stays finite). L03 (max 1), L04 (max 5) and L10 (max 0.05, Adam) cap their
- * learning rate below 10, and at their cap they stay finite (see the test below).
+ * saturates and stays finite). Every learning rate goes up to 10: L03's MSE fit diverges (the alert
+ * names it), L10's loss explodes in the worker; L04's logistic regression cannot diverge (convex
+ * loss, bounded gradient) and pauses itself as oscillating on overlapping data.
  */
 test('L01 at lr 10: a diverging run ends in the diverged state, and reset starts over', async ({ page }) => {
 	await open(page, '/lessons/backpropagation?backend=wasm&lr=10&act=leakyRelu&layers=4&h1=8&h2=8&h3=8&h4=8&batch=1&spf=20');
@@ -186,23 +187,43 @@ test('L01 at lr 10: a diverging run ends in the diverged state, and reset starts
 	await expect(page.getByTestId('playbar-play')).toBeEnabled();
 });
 
-/** Lessons whose schema caps the learning rate below 10, at that cap. */
-const CAPPED = [
-	{ id: 'L03 at lr 1 (its max)', url: '/lessons/loss-functions?backend=wasm&lr=1&out=10&spf=20', steps: 150 },
-	{ id: 'L04 at lr 5 (its max)', url: '/lessons/metrics?backend=wasm&lr=5&spf=20', steps: 300 },
-	{ id: 'L10 at lr 0.05 (its max)', url: '/lessons/cnn?backend=wasm&lr=0.05&batch=16&spf=10', steps: 60 }
-];
-
-for (const lesson of CAPPED) {
-	test(`${lesson.id}: training stays finite (the cap keeps it from diverging)`, async ({ page }) => {
-		await open(page, lesson.url);
-		await ensureRunning(page);
-		// Until it has run `steps` steps or paused itself (L03 after its refit, L04 once converged).
-		const status = page.getByTestId('playbar-status');
-		const done = async () => (await stepsOf(page)) >= lesson.steps || /status-(paused|diverged)/.test((await status.getAttribute('class')) ?? '');
-		await expect.poll(done, { timeout: 60_000 }).toBe(true);
-		expect(await stepsOf(page)).toBeGreaterThan(20);
-		await expect(page.getByTestId('playbar-diverged')).toHaveCount(0);
-		await expect(page.getByTestId('playbar-status')).not.toHaveClass(/status-diverged|status-error/);
-	});
+/** Waits for the diverged alert, checks the transport is stopped, then resets and checks it starts over. */
+async function divergedThenReset(page: Page, message: RegExp): Promise<void> {
+	const alert = page.getByTestId('playbar-diverged');
+	await expect(alert).toBeVisible({ timeout: 60_000 });
+	await expect(alert).toContainText(message);
+	await expect(page.getByTestId('playbar-status')).toHaveClass(/status-diverged/);
+	await expect(page.getByTestId('playbar-play')).toBeDisabled();
+	await alert.getByTestId('playbar-reset').click();
+	await expect(alert).toBeHidden();
+	expect(await stepsOf(page)).toBe(0);
+	await expect(page.getByTestId('playbar-status')).not.toHaveClass(/status-diverged/);
+	await expect(page.getByTestId('playbar-play')).toBeEnabled();
 }
+
+test('L03 at lr 10: the MSE fit diverges and ends the run, the alert names it, and reset starts over', async ({ page }) => {
+	// The lesson refits by itself on load; at lr 10 MSE's error grows ninefold per step.
+	await open(page, '/lessons/loss-functions?backend=wasm&lr=10');
+	await divergedThenReset(page, /The MSE fit diverged/);
+	// Back below 2, the refit settles.
+	const lr = page.getByTestId('fit-lr-box-input');
+	await lr.fill('0.5');
+	await lr.press('Enter');
+	await expect(page.getByTestId('fit-status')).toHaveAttribute('data-settled', 'true', { timeout: 60_000 });
+	await expect(page.getByTestId('playbar-diverged')).toHaveCount(0);
+});
+
+test('L04 at lr 10: logistic regression does not diverge; on overlapping data it pauses itself as oscillating', async ({ page }) => {
+	await open(page, '/lessons/metrics?backend=wasm&lr=10&noise=1.5&k=2&spf=100');
+	await ensureRunning(page);
+	await expect(page.getByTestId('classifier-autostop')).toContainText('without settling', { timeout: 90_000 });
+	await expect(page.getByTestId('playbar-diverged')).toHaveCount(0);
+	await expect(page.getByTestId('playbar-status')).toHaveClass(/status-paused/);
+});
+
+test('L10 at lr 10: the loss explodes in the training worker, the run ends diverged, and reset starts over', async ({ page }) => {
+	await open(page, '/lessons/cnn?backend=wasm&lr=10&batch=16&spf=1');
+	await expect(page.getByTestId('cnn-trainer')).toHaveAttribute('data-trainer', 'worker', { timeout: 60_000 });
+	await ensureRunning(page);
+	await divergedThenReset(page, /diverged/i);
+});

@@ -92,7 +92,7 @@ test('every numeric control refuses bad typed input with a message and keeps a s
 		['fit-out-box', '10'],
 		['fit-delta-box', '10'],
 		['fit-noise-box', '2.0'],
-		['fit-lr-box', '1'],
+		['fit-lr-box', '10'],
 		['playbar-speed-box', '100'],
 		['playbar-seed', '2147483647']
 	];

@@ -117,7 +117,7 @@ test('every numeric control refuses bad typed input with a message and keeps a s
 	const controls: [string, string][] = [
 		['classifier-pos-box', '50'],
 		['classifier-noise-box', '1.50'],
-		['classifier-lr-box', '5'],
+		['classifier-lr-box', '10'],
 		['classifier-threshold-box', '1.00'],
 		['confusion-threshold-box', '1.00'],
 		['roc-threshold-box', '1.00'],

@@ -67,7 +67,7 @@ test('every number box refuses bad typed input with a message and keeps a safe v
 	const boxes: [string, string, string][] = [
 		['blocks-filters1', 'blocks-filters1-box-input', '16'],
 		['blocks-filters2', 'blocks-filters2-box-input', '32'],
-		['train-lr', 'train-lr-box-input', '0.05'],
+		['train-lr', 'train-lr-box-input', '10'],
 		['train-batch', 'train-batch-box-input', '256'],
 		['playbar-speed', 'playbar-speed-box-input', '100'],
 		['playbar-seed', 'playbar-seed-input', '2147483647'],

@@ -104,7 +104,7 @@ export const en = {
 	},
 	training: {
 		intro: r`The network trains on 12,000 MNIST training digits (1,200 of each class) with the Adam optimizer and the cross-entropy loss; each step takes a random batch. Every 200 steps, and whenever you pause, it is measured on 2,000 validation digits it never trains on (200 per class, from MNIST's test set). Press Play: after about 100 steps it gets roughly nine in ten validation digits right, and it passes 95% within a few hundred.`,
-		curves: r`The training curves are noisy because each point is one small batch; the validation accuracy is measured on all 2,000 validation digits. If the learning rate is too high the loss jumps around or rises; too low and it falls slowly.`,
+		curves: r`The training curves are noisy because each point is one small batch; the validation accuracy is measured on all 2,000 validation digits. If the learning rate is too high the loss jumps around or rises; far too high (try 10: Adam's first step moves every weight by about 10) the loss explodes to millions within two steps and the run stops as diverged. Too low and it falls slowly.`,
 		lossChart: {
 			title: 'Loss',
 			description: 'Cross-entropy of each recorded training batch and of the validation set, per training step.'

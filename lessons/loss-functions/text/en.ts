@@ -41,7 +41,7 @@ export const en = {
 		noise: { label: 'Noise', help: 'Standard deviation of the Gaussian noise on the clean points, in y units.' },
 		lr: {
 			label: 'Learning rate η₀',
-			help: 'Initial gradient-descent step size of the three fits. MAE and Huber steps shrink as η₀ / (1 + t/τ); every edit restarts them.'
+			help: 'Initial gradient-descent step size of the three fits. MAE and Huber steps shrink as η₀ / (1 + t/τ); every edit restarts them. Above 2 the MSE fit diverges.'
 		},
 		spf: { label: 'Steps per frame', help: 'Gradient-descent steps run between two redraws.' },
 		seed: { label: 'Seed', help: 'Random seed of the points and the outliers: the same seed gives the same data.' }
@@ -160,7 +160,7 @@ export const en = {
 	},
 	outliers: {
 		intro: r`Here 30 points lie around the dashed line $y = 0.6x + 2$ with Gaussian noise. Three lines $y = a x + b$ are fitted to them at the same time, one minimising the mean MSE, one the mean MAE, one the mean Huber loss (with the $\delta$ above). Add outliers and watch which line gives way.`,
-		method: r`The three fits run as one model with a leading model axis: a single parameter tensor $P \in \mathbb{R}^{3 \times 2}$ holds $(a, b)$ of every line, one gradient-descent step computes all three residual rows $R = P X - y$ at once, applies each loss's gradient (rows $2R$, $\operatorname{sign}(R)$, $\operatorname{clip}(R, -\delta, \delta)$) and updates $P$ with hand-written gradients. $x$ is standardised inside the model so one learning rate suits every data set, and the step size decays so that MAE's constant-size gradient settles instead of jittering around the optimum. Each edit restarts the fit from the current lines.`,
+		method: r`The three fits run as one model with a leading model axis: a single parameter tensor $P \in \mathbb{R}^{3 \times 2}$ holds $(a, b)$ of every line, one gradient-descent step computes all three residual rows $R = P X - y$ at once, applies each loss's gradient (rows $2R$, $\operatorname{sign}(R)$, $\operatorname{clip}(R, -\delta, \delta)$) and updates $P$ with hand-written gradients. $x$ is standardised inside the model so one learning rate suits every data set, and the step size decays so that MAE's constant-size gradient settles instead of jittering around the optimum. Each edit restarts the fit from the current lines. With $x$ standardised, one MSE step multiplies the line's error by $1 - \eta_0$: below $\eta_0 = 2$ the MSE fit converges ($\eta_0 = 1$ lands on the least-squares line in one step), above 2 every step overshoots by more than the line was off, and the fit diverges; at $\eta_0 = 10$ its error grows ninefold per step and the run stops as diverged. MAE's and Huber's gradients are bounded (by 1 and $\delta$) and their steps decay, so they only overshoot and then settle.`,
 		chart: {
 			title: 'Three fits of the same points',
 			description:
@@ -180,6 +180,7 @@ export const en = {
 		fitting: 'Fitting…',
 		settled: 'Settled',
 		pointCount: '{n} points, {out} seeded outliers',
+		diverged: 'The {fits} fit diverged, which stopped the run: with a learning rate above 2 each MSE step overshoots the best line by more than the line was off (its error grows |1 − η₀| times per step, 9 times at η₀ = 10). MAE and Huber have bounded gradients, so they only overshoot and settle. Lower η₀ below 2 and reset.',
 		why: blocks(
 			r`With three outliers at the far right the MSE line tilts down hard: their squared errors are so large that moving the whole line towards them, and making every other point worse, still lowers the sum. The MAE line barely moves, and the Huber line stays close to it: beyond $\delta$ each outlier pulls with a fixed force $\delta$, no matter how far away it is. That is the sense in which **Huber loss is robust to outliers**: less sensitive to them than MSE, not more.`,
 			r`Try $\delta = 10$: every error is now "small", Huber is half the MSE and its line coincides with the MSE line. Try $\delta = 0.1$: Huber is nearly a scaled MAE and follows the MAE line.`

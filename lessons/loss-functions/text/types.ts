@@ -195,6 +195,8 @@ export interface L03Text {
 		settled: string;
 		/** `{n}` points, `{out}` of them seeded outliers. */
 		pointCount: Template;
+		/** Why the run stopped as diverged, naming the diverged fit(s) `{fits}` (e.g. "MSE"). */
+		diverged: Template;
 		/** Why MSE moves and Huber/MAE do not. */
 		why: Prose;
 		/** Limits: leverage points, breakdown. */

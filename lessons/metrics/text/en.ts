@@ -41,7 +41,10 @@ export const en = {
 			label: 'Class spread',
 			help: 'Standard deviation of each class around its centre: the larger, the more the classes overlap.'
 		},
-		lr: { label: 'Learning rate', help: 'Gradient-descent step size of the logistic regressions.' },
+		lr: {
+			label: 'Learning rate',
+			help: 'Gradient-descent step size of the logistic regressions. Even 10 cannot make them diverge: the cross-entropy is convex and its gradient is bounded. On well-separated data a large step just converges faster; on heavily overlapping data (class spread 1.5) it overshoots, and the boundary keeps jumping back and forth instead of settling.'
+		},
 		t: {
 			label: 'Threshold t',
 			help: 'A test point is predicted positive when its score is at least t. Moving it never retrains the model.'
@@ -85,6 +88,7 @@ export const en = {
 		threshold: 't = {value}',
 		converged: 'Converged at step {step}: training paused itself. Press Play to train on.',
 		maxSteps: 'Paused after {step} steps (the scores barely change any more). Press Play to train on.',
+		oscillating: 'Paused after {step} steps without settling: the learning rate is too large for this data, so every step overshoots the optimum and the weights bounce back and forth. Lower the learning rate.',
 		majorityOn: 'The majority-class baseline replaces the classifier: every point is predicted negative.',
 		undefined: 'undefined'
 	},

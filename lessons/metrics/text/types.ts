@@ -143,6 +143,8 @@ export interface L04Text {
 		/** Shown when training paused itself, `{step}`. */
 		converged: Template;
 		maxSteps: Template;
+		/** Paused at the step limit while a too-large step keeps the weights bouncing, `{step}`. */
+		oscillating: Template;
 		/** Shown while the majority-class baseline replaces the classifier. */
 		majorityOn: string;
 		/** Value of a metric that is not defined (e.g. AUC with one class). */

@@ -164,6 +164,7 @@ describe('L03 text: strings', () => {
 			expect(placeholders(t.classification.legendClasses)).toEqual(['k']);
 			expect(placeholders(t.classification.uniformReadout)).toEqual(['k', 'value']);
 			expect(placeholders(t.outliers.pointCount)).toEqual(['n', 'out']);
+			expect(placeholders(t.outliers.diverged)).toEqual(['fits']);
 			expect(placeholders(t.saturation.readout)).toEqual(['bce', 'mse', 'p', 'z']);
 			expect(placeholders(t.saturation.ratio)).toEqual(['ratio']);
 		}

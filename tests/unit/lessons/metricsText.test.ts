@@ -150,6 +150,7 @@ describe('L04 text: strings', () => {
 			expect(placeholders(t.readouts.loss)).toEqual(['test', 'train']);
 			expect(placeholders(t.readouts.converged)).toEqual(['step']);
 			expect(placeholders(t.readouts.maxSteps)).toEqual(['step']);
+			expect(placeholders(t.readouts.oscillating)).toEqual(['step']);
 			expect(placeholders(t.roc.pointName)).toEqual(['value']);
 			expect(placeholders(t.classifier.lineName)).toEqual(['value']);
 			expect(placeholders(t.roc.pointReadout)).toEqual(['fpr', 'tpr']);

@@ -140,13 +140,20 @@ describe('PlayBar', () => {
 		const en = html(PlayBar, { ...transport, status: 'diverged' });
 		expect(en).toContain('role="alert"');
 		expect(en).toContain(
-			'Training diverged (the loss became NaN or infinite). Lower the learning rate and reset.'
+			'Training diverged: the loss or the weights blew up (far past anything a healthy run reaches, or to NaN or infinity). Lower the learning rate and reset.'
 		);
 		expect(count(en, /data-testid="playbar-reset"/)).toBe(1);
 		expect(en).toMatch(/role="alert"[\s\S]*data-testid="playbar-reset"/);
 		const zh = html(PlayBar, { ...transport, status: 'diverged' }, 'zh');
 		expect(zh).toContain('训练发散了');
 		expect(zh).toMatch(/>\s*重置\s*<\/button>/);
+	});
+
+	it("shows a lesson's own divergence message instead of the generic one, as text", () => {
+		const out = html(PlayBar, { ...transport, status: 'diverged', divergedMessage: 'The MSE fit diverged <b>now</b>' });
+		expect(out).toContain('The MSE fit diverged &lt;b>now&lt;/b>');
+		expect(out).not.toContain('Training diverged:');
+		expect(html(PlayBar, { ...transport, status: 'running', divergedMessage: 'x' })).not.toContain('role="alert"');
 	});
 
 	it('has the seed box and the dice button, named', () => {

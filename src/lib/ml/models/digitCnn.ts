@@ -2,13 +2,15 @@
  * L10's digit CNN (conv-ReLU-pool-conv-ReLU-pool-dense-softmax, NHWC) as a Trainer: each step
  * draws a seeded minibatch from the training digits kept on the device, backpropagates by hand
  * (digitCnnGrads.ts) and applies lean Adam (train/optimizers.ts). A recorded step returns one float32
- * vector [loss, accuracy, finite, step]; loss and accuracy are those of the step's batch before its
- * update, `finite` and `step` describe the state after it.
+ * vector [loss, accuracy, finite, step, calm]; loss and accuracy are those of the step's batch before
+ * its update, `finite` and `step` describe the state after it, `calm` is 0 once any step's loss was
+ * not finite or above DIVERGED_LOSS (latched on the device at every step: see train/divergence.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { DigitSet } from '../data/mnist';
 import { deriveSeed } from '../core/rng';
 import { packStats, statsLayout } from '../probe/pack';
+import { createDivergenceLatch, divergenceBound, isDivergedReadBack } from '../train/divergence';
 import { createOptimizer } from '../train/optimizers';
 import type { StepStats, Trainer } from '../train/trainer';
 import { digitCnnBackward, type BackwardOptions } from './digitCnnGrads';
@@ -52,7 +54,7 @@ export interface DigitCnnModel extends Trainer<DigitCnnStats> {
 	readonly steps: number;
 	/** epochs begun over the training digits */
 	readonly epochs: number;
-	/** number of floats in a stats tensor (4) */
+	/** number of floats in a stats tensor (5) */
 	readonly statsLength: number;
 	/** the variables (probes read the filters; do not dispose) */
 	readonly params: DigitCnnParams;
@@ -69,8 +71,13 @@ export interface DigitCnnModel extends Trainer<DigitCnnStats> {
 	evaluate(val: DigitSet): Promise<DigitCnnEvaluation>;
 }
 
-/** Mean batch loss (nats) above which a run counts as diverged although every number is finite. */
-export const DIVERGED_LOSS = 1e3;
+/**
+ * Mean batch loss (nats) above which a run counts as diverged although every number is finite: the
+ * shared rule (train/divergence.ts) on the untrained loss ln 10 (a uniform guess over 10 digits),
+ * about 2,303 nats. Measured on the cpu backend (batch 16): Adam at lr 10 sends the second batch's
+ * loss to about 1.8e7 and at lr 1 to 2.4e4; at 0.1 it peaks near 34, at 0.05 near 9.
+ */
+export const DIVERGED_LOSS = divergenceBound(Math.log(10));
 
 /** Trainer over the training DigitSet; each step draws a seeded random batch of `batch` digits. */
 export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: DigitCnnOptions = {}): DigitCnnModel {
@@ -85,11 +92,13 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 	const one = tf.scalar(1, 'float32');
 	const invB = tf.tidy(() => tf.variable(tf.scalar(1 / batcher.batch, 'float32'), false));
 	const stepCount = tf.tidy(() => tf.variable(tf.scalar(0, 'float32'), false));
+	const latch = createDivergenceLatch(DIVERGED_LOSS);
 	const layout = statsLayout([
 		['loss', 1],
 		['accuracy', 1],
 		['finite', 1],
-		['step', 1]
+		['step', 1],
+		['calm', 1]
 	] as const);
 	const upsample = { pool1: poolUpsampleFilter(config.filters1, config.poolSize, config.pool), pool2: poolUpsampleFilter(config.filters2, config.poolSize, config.pool) };
 	const backwardOptions: BackwardOptions = {
@@ -108,7 +117,7 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 		const hits = tf.cast(tf.equal(tf.argMax(logp, 1), labels), 'float32');
 		const flat = (t: tf.Tensor) => tf.reshape(t, [-1]);
 		const finite = tf.all(tf.concat([tf.isFinite(flat(loss)), ...variables.map((v) => tf.isFinite(flat(v)))]));
-		return packStats([loss, tf.mul(tf.sum(hits), invB), tf.cast(finite, 'float32'), stepCount]);
+		return packStats([loss, tf.mul(tf.sum(hits), invB), tf.cast(finite, 'float32'), stepCount, latch.ok()]);
 	};
 
 	const run = (update: boolean, record: boolean): tf.Tensor1D | null => {
@@ -123,6 +132,7 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 				}
 				const g = digitCnnBackward(params, b.x, b.onehot, invB, backwardOptions);
 				adam.apply(variables, [g.grads.w1, g.grads.b1, g.grads.w2, g.grads.b2, g.grads.wd, g.grads.bd]);
+				latch.update(g.loss);
 				stepCount.assign(tf.add(stepCount, one));
 				return record ? statsOf(g.logp, g.loss, b.labels) : undefined;
 			}) ?? null;
@@ -176,7 +186,7 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 				loss,
 				accuracy: values[layout.offset.accuracy],
 				finite,
-				diverged: !finite || !Number.isFinite(loss) || !(loss < DIVERGED_LOSS)
+				diverged: isDivergedReadBack([loss], DIVERGED_LOSS, [values[layout.offset.finite], values[layout.offset.calm]])
 			};
 		},
 		configure(patch) {
@@ -211,6 +221,7 @@ export function createDigitCnn(c: DigitCnnConfig, train: DigitSet, options: Digi
 			upsample.pool1.dispose();
 			upsample.pool2.dispose();
 			stepCount.dispose();
+			latch.dispose();
 		}
 	};
 }

@@ -12,12 +12,21 @@
  * rattling around the optimum. Raw slope and intercept are
  * a = α/σ, b = β − a·μ. Every constant is a kept tensor; new points are uploaded by `setPoints`,
  * between steps, which keeps the current lines (warm start) and restarts the decay.
+ *
+ * Divergence: with u standardised, ½·mean(r²) has the identity as its Hessian in (α, β), so every
+ * MSE step multiplies the line's error by (1 − η₀): the MSE fit converges for η₀ < 2 (in one step at
+ * η₀ = 1) and diverges for η₀ > 2, its loss growing (1 − η₀)² times per step (81 times at η₀ = 10).
+ * MAE's and Huber's gradients are bounded (by 1 and δ) and their steps decay, so their lines can only
+ * overshoot and settle; they cannot run away. A fit has diverged by the shared rule
+ * (train/divergence.ts) on the reference loss LINE_REFERENCE_LOSS, or when its line leaves
+ * DIVERGED_LINE; MSE's divergence only grows, so read-backs test it (no latch).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Point } from '../data/line1d';
+import { LINE_WINDOW, type Point } from '../data/line1d';
 import { REGRESSION_LOSSES, type RegressionLossName } from '../functions/losses';
 import { createRobustKit, robustGradTf, robustLossTf } from '../functions/lossesTf';
 import { packStats, statsLayout } from '../probe/pack';
+import { divergenceBound, isDivergedReadBack } from '../train/divergence';
 import type { StepStats, Trainer } from '../train/trainer';
 
 /** The fitted models, one per row of P, in this order. */
@@ -29,6 +38,16 @@ export const FIT_MODELS: readonly RegressionLossName[] = REGRESSION_LOSSES;
  * rather than overflow; this bound catches that.
  */
 export const DIVERGED_LINE = 1e9;
+
+/**
+ * Reference loss of the divergence rule: the squared height of the data window, 100, which is the
+ * MSE of a line that misses every point by the whole window. Every point lies in the window, so a
+ * healthy fit (which starts flat at the points' mean and goes down) stays far below 1,000 times it.
+ */
+export const LINE_REFERENCE_LOSS = (LINE_WINDOW.yMax - LINE_WINDOW.yMin) ** 2;
+
+/** Loss (any of the three, data units²) above which a fit has diverged. */
+export const DIVERGED_LINE_LOSS = divergenceBound(LINE_REFERENCE_LOSS);
 
 /**
  * Decay time τ of each model's step size, in steps. MSE's loss is quadratic, so a fixed step
@@ -50,7 +69,7 @@ export interface LineFitConfig {
 	points: readonly Point[];
 	/** Huber's δ, in y units (> 0) */
 	delta: number;
-	/** initial learning rate η₀ (> 0; up to 1 is stable for MSE) */
+	/** initial learning rate η₀ (> 0; MSE converges below 2 and diverges above) */
 	lr: number;
 	/** decay time τ in steps for every model (default: DECAY_STEPS per model) */
 	decaySteps?: number;
@@ -66,6 +85,8 @@ export interface LineFitStats extends StepStats {
 	intercepts: Float32Array;
 	/** each model's mean loss under its own loss function [3] */
 	losses: Float32Array;
+	/** the fits that have diverged (non-finite, loss above DIVERGED_LINE_LOSS or line beyond DIVERGED_LINE), FIT_MODELS order */
+	divergedFits: RegressionLossName[];
 }
 
 /** The three-line fit: a Trainer with points that can change between steps. */
@@ -109,7 +130,7 @@ export function createLineFit(config: LineFitConfig): LineFit {
 		['slopes', m],
 		['intercepts', m],
 		['losses', m],
-		['finite', 1]
+		['finite', m]
 	] as const);
 
 	let scale = xScale(config.points);
@@ -146,7 +167,7 @@ export function createLineFit(config: LineFitConfig): LineFit {
 					slopes,
 					tf.sub(beta, tf.mul(slopes, data.mu)),
 					tf.mul(tf.sum(robustLossTf(r, kit), 1), data.invN),
-					tf.cast(tf.all(tf.isFinite(tf.reshape(params, [-1]))), 'float32')
+					tf.cast(tf.all(tf.isFinite(params), 1), 'float32')
 				]);
 			}
 			if (update) {
@@ -183,17 +204,19 @@ export function createLineFit(config: LineFitConfig): LineFit {
 		decode(values) {
 			if (values.length !== layout.length) throw new Error(`lineFit: stats length ${values.length}, expected ${layout.length}`);
 			const losses = layout.slice(values, 'losses').slice();
-			const lines = values.subarray(0, 2 * m);
-			const diverged =
-				values[layout.offset.finite] < 0.5 ||
-				losses.some((v) => !Number.isFinite(v)) ||
-				lines.some((v) => !(Math.abs(v) < DIVERGED_LINE));
+			const slopes = layout.slice(values, 'slopes').slice();
+			const intercepts = layout.slice(values, 'intercepts').slice();
+			const finite = layout.slice(values, 'finite');
+			const divergedFits = FIT_MODELS.filter(
+				(_, i) => isDivergedReadBack([losses[i]], DIVERGED_LINE_LOSS, [finite[i]]) || !(Math.abs(slopes[i]) < DIVERGED_LINE && Math.abs(intercepts[i]) < DIVERGED_LINE)
+			);
 			return {
 				loss: losses[FIT_MODELS.indexOf('mse')],
-				diverged,
-				slopes: layout.slice(values, 'slopes').slice(),
-				intercepts: layout.slice(values, 'intercepts').slice(),
-				losses
+				diverged: divergedFits.length > 0,
+				slopes,
+				intercepts,
+				losses,
+				divergedFits
 			};
 		},
 		setPoints(points) {

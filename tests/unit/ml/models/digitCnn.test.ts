@@ -16,10 +16,10 @@ function record(m: DigitCnnModel, t: tf.Tensor | null = m.step(true)): DigitCnnS
 }
 
 describe('createDigitCnn: steps and stats', () => {
-	it('records [loss, accuracy, finite, step] and decodes them', () => {
+	it('records [loss, accuracy, finite, step, calm] and decodes them', () => {
 		const m = createDigitCnn(SMALL, TRAIN);
 		expect(m.layers.map((l) => l.id)).toContain('pool2');
-		expect(m.statsLength).toBe(4);
+		expect(m.statsLength).toBe(5);
 		const first = record(m);
 		expect(first.step).toBe(1);
 		expect(first.loss).toBeGreaterThan(0.5);
@@ -132,13 +132,15 @@ describe('createDigitCnn: steps and stats', () => {
 		m.dispose();
 	});
 
-	it('decode marks non-finite loss, a zero finite flag and a huge loss as diverged', () => {
+	it('decode marks non-finite loss, a zero finite flag, a huge loss and a tripped latch as diverged', () => {
 		const m = createDigitCnn(SMALL, TRAIN);
-		expect(m.decode(Float32Array.from([2, 0.1, 1, 1])).diverged).toBe(false);
-		expect(m.decode(Float32Array.from([NaN, 0.1, 1, 1])).diverged).toBe(true);
-		expect(m.decode(Float32Array.from([Infinity, 0.1, 1, 1])).diverged).toBe(true);
-		expect(m.decode(Float32Array.from([2, 0.1, 0, 1]))).toMatchObject({ diverged: true, finite: false });
-		expect(m.decode(Float32Array.from([2 * DIVERGED_LOSS, 0.1, 1, 1])).diverged).toBe(true);
+		expect(m.decode(Float32Array.from([2, 0.1, 1, 1, 1])).diverged).toBe(false);
+		expect(m.decode(Float32Array.from([NaN, 0.1, 1, 1, 1])).diverged).toBe(true);
+		expect(m.decode(Float32Array.from([Infinity, 0.1, 1, 1, 1])).diverged).toBe(true);
+		expect(m.decode(Float32Array.from([2, 0.1, 0, 1, 1]))).toMatchObject({ diverged: true, finite: false });
+		expect(m.decode(Float32Array.from([2 * DIVERGED_LOSS, 0.1, 1, 1, 1])).diverged).toBe(true);
+		// The latch: an earlier step's loss blew up, this one looks fine.
+		expect(m.decode(Float32Array.from([2, 0.1, 1, 1, 0]))).toMatchObject({ diverged: true, finite: true });
 		m.dispose();
 	});
 

@@ -28,7 +28,7 @@ export const ui = defineMessages(
 		'ui.play.status.recovering': 'Recovering…',
 		'ui.play.status.error': 'Stopped by an error',
 		'ui.play.diverged':
-			'Training diverged (the loss became NaN or infinite). Lower the learning rate and reset.',
+			'Training diverged: the loss or the weights blew up (far past anything a healthy run reaches, or to NaN or infinity). Lower the learning rate and reset.',
 		'ui.section.link': 'Link to this section',
 		'ui.interview.question': 'Interview question',
 		'ui.interview.answer': 'Answer',
@@ -67,7 +67,7 @@ export const ui = defineMessages(
 		'ui.play.status.diverged': '已发散',
 		'ui.play.status.recovering': '正在恢复……',
 		'ui.play.status.error': '因出错而停止',
-		'ui.play.diverged': '训练发散了（损失变成了 NaN 或无穷大）。请调低学习率，然后重置。',
+		'ui.play.diverged': '训练发散了：损失或权重爆炸了（远超正常训练能达到的量级，或变成了 NaN、无穷大）。请调低学习率，然后重置。',
 		'ui.section.link': '本节链接',
 		'ui.interview.question': '面试题',
 		'ui.interview.answer': '参考答案',
