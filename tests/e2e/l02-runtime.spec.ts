@@ -52,8 +52,18 @@ test('a lost GPU device is reported, the backend restarts and training goes on',
 	expect(lost).toBe(true);
 	await expect(page.getByTestId('device-lost-notice')).toBeVisible();
 	await expect(page.getByTestId('device-lost-notice')).toContainText('destroyed');
+	// The backend restarts, the model is rebuilt (steps restart from 0) and keeps training.
+	await expect
+		.poll(
+			() =>
+				page.evaluate(() => {
+					const e = (window as unknown as { __dlx: { engine: { status: string; generation: number } } }).__dlx.engine;
+					return { status: e.status, generation: e.generation };
+				}),
+			{ timeout: 30_000 }
+		)
+		.toMatchObject({ status: 'ready', generation: 2 });
 	expect(await backendOf(page)).toBe('webgpu');
-	// The model was rebuilt (steps restart from 0) and keeps training.
 	await expect.poll(() => stepsOf(page), { timeout: 30_000 }).toBeGreaterThan(3);
 	await expect(page.getByTestId('playbar-status')).toContainText(/Training/);
 	await page.getByTestId('device-lost-notice').getByRole('button', { name: 'Dismiss' }).click();

@@ -112,8 +112,10 @@ async function webgpuFactory(): Promise<WebGPUBackend> {
 	currentDevice = device;
 	adapterDescription = describeAdapter(adapter);
 	device.lost.then((info) => {
-		if (retiring.has(device)) return;
-		if (currentDevice === device) currentDevice = null;
+		// Only the device in use holds our tensors: one we retired, or one already replaced, is not
+		// news (reporting it again brought a dismissed notice back after a recovery).
+		if (retiring.has(device) || currentDevice !== device) return;
+		currentDevice = null;
 		lossListener?.({ reason: info.reason, message: info.message });
 	});
 	// The adapter info type differs between tfjs and the browser typings; tfjs only reads fields.
