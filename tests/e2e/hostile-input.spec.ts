@@ -1,12 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { schema as l01 } from '../../lessons/backpropagation/meta';
-import { schema as l02 } from '../../lessons/activation-functions/meta';
-import { schema as l03 } from '../../lessons/loss-functions/meta';
-import { schema as l04 } from '../../lessons/metrics/meta';
-import { schema as l09 } from '../../lessons/convolution/meta';
-import { schema as l10 } from '../../lessons/cnn/meta';
+import { LESSON_SCHEMAS } from '../lessonSchemas';
 import { expect, open, test } from './fixtures';
 
 /**
@@ -15,15 +10,6 @@ import { expect, open, test } from './fixtures';
  * kinds rotated. The lesson renders, the notice names every corrected parameter,
  * no dialog opens, no injected element exists and nothing injected ran.
  */
-
-const LESSONS: [string, Record<string, unknown>][] = [
-	['backpropagation', l01],
-	['activation-functions', l02],
-	['loss-functions', l03],
-	['metrics', l04],
-	['convolution', l09],
-	['cnn', l10]
-];
 
 /** Each would set `window.__xss` if it were ever executed. 100k characters can only come via a link. */
 const HOSTILE = [
@@ -57,7 +43,7 @@ async function openLong(page: Page, path: string, query: string): Promise<void> 
 	await open(page, `${path}?${query}`);
 }
 
-for (const [n, [slug, schema]] of LESSONS.entries()) {
+for (const [n, [slug, schema]] of LESSON_SCHEMAS.entries()) {
 	test(`${slug}: every parameter hostile at once renders the lesson and lists every correction`, async ({ page }) => {
 		const dialogs: string[] = [];
 		page.on('dialog', (d) => {

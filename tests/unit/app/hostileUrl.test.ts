@@ -8,21 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Correction, ParamSchema, ParamSpec } from '$lib/app/params';
 import { formatValue, GIVEN_MAX, parseParams, writeParams, type AnyValue } from '$lib/app/urlState';
 import { parseShellParams, shellSchema } from '$lib/app/shellParams';
-import { schema as l01 } from '$lessons/backpropagation/meta';
 import { schema as l02 } from '$lessons/activation-functions/meta';
-import { schema as l03 } from '$lessons/loss-functions/meta';
-import { schema as l04 } from '$lessons/metrics/meta';
-import { schema as l09 } from '$lessons/convolution/meta';
-import { schema as l10 } from '$lessons/cnn/meta';
-
-const SCHEMAS: [string, ParamSchema][] = [
-	['backpropagation', l01],
-	['activation-functions', l02],
-	['loss-functions', l03],
-	['metrics', l04],
-	['convolution', l09],
-	['cnn', l10]
-];
+import { LESSON_SCHEMAS } from '../../lessonSchemas';
 
 /** The hostile values, by name (the name shows in the test title). */
 const HOSTILE: [string, string][] = [
@@ -157,7 +144,7 @@ function check(schema: ParamSchema, pairs: [string, string][]): void {
 	expect(again.values).toEqual(values);
 }
 
-describe.each(SCHEMAS)('hostile URL values: %s', (_slug, schema) => {
+describe.each(LESSON_SCHEMAS)('hostile URL values: %s', (_slug, schema) => {
 	it.each(HOSTILE)('every parameter = %s', (_name, raw) => {
 		for (const key of Object.keys(schema)) check(schema, [[key, raw]]);
 	});
