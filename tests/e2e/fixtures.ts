@@ -10,8 +10,9 @@ export interface PageWatch {
 export const GPU_FLAGS = { WEBGPU_CPU_FORWARD: false, WEBGPU_CONV_SEPARATE_IM2COL_SHADER: true };
 
 /**
- * Test fixture, applied to every test: records console errors and page errors, and every request
- * that leaves localhost (which is also aborted), and fails the test if there were any. Pages get
+ * Test fixture, applied to every test: records console errors, page errors and Svelte hydration
+ * warnings, and every request that leaves localhost (which is also aborted), and fails the test if
+ * there were any. Pages get
  * the GPU flags, and the per-lesson backend measurement is off (`__DLX_TUNE__ = false`: on
  * SwiftShader it would move every lesson to WASM), so training really runs on WebGPU unless a test
  * asks for another backend or turns measuring on with `measureBackends(page)`.
@@ -22,6 +23,9 @@ export const test = base.extend<{ watch: PageWatch }>({
 			const watch: PageWatch = { consoleErrors: [], externalRequests: [] };
 			page.on('console', (msg) => {
 				if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
+				// A hydration mismatch in the built app is only a console warning, but Svelte then throws
+				// the prerendered page away and renders it again (once a formula's markup, twice the cost).
+				else if (/svelte\.dev\/e\/hydration/.test(msg.text())) watch.consoleErrors.push(`svelte: ${msg.text()}`);
 			});
 			page.on('pageerror', (err) => watch.consoleErrors.push(`pageerror: ${err.message}`));
 			await page.route('**/*', (route) => {

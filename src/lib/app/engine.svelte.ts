@@ -88,6 +88,7 @@ export class Engine {
 	private perfWindow = { start: 0, steps: 0, frames: 0 };
 
 	constructor() {
+		mark('dlx:engine-created');
 		this.readyPromise = new Promise((r) => (this.resolveReady = r));
 	}
 
@@ -102,7 +103,8 @@ export class Engine {
 				import('./wasmAssets')
 			]);
 			this.backends = backends;
-			backends.installBackends({ wasmPaths: wasm.wasmPaths, flags });
+			// Measuring backends tries WASM first: start it beside the first choice when we will measure.
+			backends.installBackends({ wasmPaths: wasm.wasmPaths, flags, prewarmWasm: requested === null && this.autoTune !== false });
 			backends.onDeviceLost((loss) => void this.recover(loss));
 			backends.onGpuError((message) => {
 				this.gpuErrors += 1;
@@ -126,6 +128,7 @@ export class Engine {
 		}
 		this.generation += 1;
 		this.status = 'ready';
+		if (this.generation === 1) mark('dlx:engine-ready');
 		this.pollMemory();
 		this.resolveReady();
 		this.emit({ type: 'ready', generation: this.generation });
@@ -215,6 +218,7 @@ export class Engine {
 		this.current = { key, decision };
 		this.choice = { ...base, backend: decision.backend, reason: 'measured', tuned: { key, decision, cached, ...(kept ? { kept } : {}) } };
 		this.pollMemory();
+		if (!cached) mark('dlx:backend-chosen');
 	}
 
 	/**
@@ -350,4 +354,14 @@ export function useEngine(): Engine {
 	const engine = getContext<Engine | undefined>(KEY);
 	if (!engine) throw new Error('useEngine() outside the app layout');
 	return engine;
+}
+
+/** A `performance.mark` for the cold-start timeline `npm run bench` reads (no-op where unavailable). */
+function mark(name: string): void {
+	if (typeof window === 'undefined') return;
+	try {
+		performance.mark(name);
+	} catch {
+		/* marks are diagnostics only */
+	}
 }

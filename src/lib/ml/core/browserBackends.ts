@@ -13,6 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // '@tensorflow/tfjs-core/dist/register_all_gradients'.
 import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { isStarted, prewarmBackend } from './prewarm';
 import {
 	isSoftwareAdapter,
 	selectBackend,
@@ -31,6 +32,11 @@ export interface InstallOptions {
 	wasmPaths: WasmPaths;
 	/** tfjs environment flags to set before any backend starts (e.g. from a test hook). */
 	flags?: Record<string, number | boolean>;
+	/**
+	 * Start the WASM backend (download, compile, instantiate) at once, beside whichever backend is
+	 * chosen first, without making it the active one (see `prewarmBackend`).
+	 */
+	prewarmWasm?: boolean;
 }
 
 /** Details of a GPU device loss. */
@@ -135,6 +141,8 @@ export function installBackends(options: InstallOptions): void {
 	for (const [k, v] of Object.entries(options.flags ?? {})) env.set(k, v);
 	if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
 	tf.registerBackend('webgpu', webgpuFactory, 3);
+	// tfjs-backend-wasm registers itself with priority 2.
+	if (options.prewarmWasm && typeof WebAssembly !== 'undefined') prewarmBackend('wasm', 2);
 }
 
 /** Calls `listener` whenever the GPU device in use is lost (not when we retire it ourselves). */
@@ -250,7 +258,7 @@ export function resetBookkeepingForTest(): void {
 export async function activateBackend(name: BackendName): Promise<boolean> {
 	if (tf.getBackend() === name) return true;
 	try {
-		if (tf.findBackend(name)) return await tf.setBackend(name);
+		if (isStarted(name)) return await tf.setBackend(name);
 	} catch {
 		return false;
 	}
