@@ -22,6 +22,10 @@ async function choiceOf(page: Page): Promise<Tuned> {
 
 test('on a software WebGPU adapter a lesson takes WASM at once, says why, and trains', async ({ page }) => {
 	await measureBackends(page);
+	const wasmFetches: string[] = [];
+	page.on('request', (r) => {
+		if (new URL(r.url()).pathname.endsWith('.wasm')) wasmFetches.push(r.url());
+	});
 	await open(page, '/lessons/backpropagation');
 	const c = await choiceOf(page);
 	test.skip(!(await page.evaluate(() => (window as unknown as { __dlx: { engine: { choice: { adapter?: { software?: boolean } } } } }).__dlx.engine.choice.adapter?.software)), 'a hardware GPU is measured');
@@ -31,6 +35,8 @@ test('on a software WebGPU adapter a lesson takes WASM at once, says why, and tr
 	await page.getByTestId('playbar-play').click();
 	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBeGreaterThan(20);
 	await page.getByTestId('playbar-play').click();
+	// Started early beside WebGPU and handed over once: one download (it used to be fetched twice).
+	expect(wasmFetches).toHaveLength(1);
 });
 
 test('a lesson measures the backends on its own model and trains on the fastest; a lesson that measures nothing keeps it and says so', async ({ page }) => {
