@@ -24,6 +24,26 @@ export function adaptBudget(budget: number, frameMs: number, refreshMs: number, 
 	return Math.min(max, budget + 0.25);
 }
 
+let channel: MessageChannel | null = null;
+const posted: (() => void)[] = [];
+
+/**
+ * Runs `cb` as a task of its own as soon as the browser is free: after the frame being drawn, when
+ * posted from an animation frame (a MessageChannel message; setTimeout 0 where there is none).
+ */
+export function postTask(cb: () => void): void {
+	if (typeof MessageChannel === 'undefined') {
+		setTimeout(cb, 0);
+		return;
+	}
+	if (!channel) {
+		channel = new MessageChannel();
+		channel.port1.onmessage = () => posted.shift()?.();
+	}
+	posted.push(cb);
+	channel.port2.postMessage(null);
+}
+
 /** Where a training session stands. */
 export type SessionStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'recovering' | 'error';
 
@@ -52,6 +72,15 @@ export interface SessionOptions<S extends StepStats> {
 	 * 20 times a second, however many frames train). Single steps and pauses always read back.
 	 */
 	recordEveryMs?: number;
+	/**
+	 * Runs a frame's training steps as a task of their own, after the frame is drawn; read-backs
+	 * that land then reach `onStats` at the start of the next frame. So a frame's task holds the
+	 * chart updates and the paint, and the training is another task: neither alone comes near the
+	 * 50 ms of a long task, which together they sometimes did (a WASM step of L02 now and then takes
+	 * 30-40 ms). Defaults to a MessageChannel task in the browser; null (the default when
+	 * `schedule` is injected, as in tests) trains inside the frame and hands read-backs over at once.
+	 */
+	defer?: ((cb: () => void) => void) | null;
 	/** Injected scheduler (tests); defaults to requestAnimationFrame. */
 	schedule?: (cb: () => void) => number;
 	cancel?: (id: number) => void;
@@ -111,6 +140,12 @@ export class TrainingSession<S extends StepStats> {
 	private unsubscribe: () => void;
 	private destroyed = false;
 	private firstStepMarked = false;
+	/** Read-backs that landed between frames, handed to onStats at the next frame (see `defer`). */
+	private pending: { epoch: number; deliver: () => void }[] = [];
+	/** Bumped whenever the loop stops, so a training task posted before that does nothing. */
+	private trainToken = 0;
+	/** Steps trained in split-off tasks since the last frame reported them to the engine. */
+	private unreported = 0;
 	private readonly opts: Required<Omit<SessionOptions<S>, 'onReset' | 'tune'>> & Pick<SessionOptions<S>, 'onReset' | 'tune'>;
 
 	constructor(options: SessionOptions<S>) {
@@ -120,6 +155,7 @@ export class TrainingSession<S extends StepStats> {
 			schedule: (cb) => requestAnimationFrame(cb),
 			cancel: (id) => cancelAnimationFrame(id),
 			now: () => performance.now(),
+			defer: options.schedule ? null : postTask,
 			...options
 		};
 		this.budgetMs = this.opts.budgetMs;
@@ -207,6 +243,7 @@ export class TrainingSession<S extends StepStats> {
 	}
 
 	private halt(): void {
+		this.deliverPending();
 		this.step = this.taken;
 		this.playWhenReady = false;
 		this.wantsToRun = false;
@@ -271,10 +308,19 @@ export class TrainingSession<S extends StepStats> {
 	private stopLoop(): void {
 		if (this.frameId !== null) this.opts.cancel(this.frameId);
 		this.frameId = null;
+		this.trainToken += 1;
+	}
+
+	/** Hands the read-backs that landed since the last frame to onStats (stale ones are dropped). */
+	private deliverPending(): void {
+		const due = this.pending;
+		this.pending = [];
+		for (const p of due) if (p.epoch === this.epoch) p.deliver();
 	}
 
 	private frame = (): void => {
 		this.frameId = null;
+		this.deliverPending();
 		if (this.status !== 'running' || !this.trainer) return;
 		const now = this.opts.now();
 		const frameMs = now - this.lastFrameAt;
@@ -283,11 +329,29 @@ export class TrainingSession<S extends StepStats> {
 			this.refreshMs = Math.min(this.refreshMs, frameMs);
 			this.budgetMs = adaptBudget(this.budgetMs, frameMs, this.refreshMs, this.opts.budgetMs);
 		}
-		const steps = this.readPending ? 0 : this.runSteps(this.stepsPerFrame, false);
-		this.lastFrameTrained = steps > 0;
-		this.opts.engine.reportFrame(steps, frameMs);
+		const defer = this.opts.defer;
+		if (defer) {
+			this.opts.engine.reportFrame(this.unreported, frameMs);
+			this.unreported = 0;
+			const token = this.trainToken;
+			defer(() => {
+				if (token === this.trainToken) this.train(frameMs);
+			});
+		} else this.train(frameMs);
 		if (this.status === 'running') this.frameId = this.opts.schedule(this.frame);
 	};
+
+	/**
+	 * One frame's training steps (inside the frame, or as a task of their own: see `defer`, in which
+	 * case nothing reactive changes here: the steps are reported to the engine at the next frame).
+	 */
+	private train(frameMs: number): void {
+		if (this.status !== 'running' || !this.trainer) return;
+		const steps = this.readPending ? 0 : this.runSteps(this.stepsPerFrame, false);
+		this.lastFrameTrained = steps > 0;
+		if (this.opts.defer) this.unreported += steps;
+		else this.opts.engine.reportFrame(steps, frameMs);
+	}
 
 	/** Runs up to `n` steps within the frame budget; the last one is read back. Returns steps run. */
 	private runSteps(n: number, force: boolean): number {
@@ -295,6 +359,8 @@ export class TrainingSession<S extends StepStats> {
 		if (!trainer) return 0;
 		const t0 = this.opts.now();
 		const record = force || t0 - this.lastRecordAt >= this.opts.recordEveryMs;
+		// In a split-off training task the shown step moves when its read-back reaches the charts.
+		const split = !force && !!this.opts.defer;
 		let done = 0;
 		try {
 			while (done < n) {
@@ -311,7 +377,7 @@ export class TrainingSession<S extends StepStats> {
 				if (last) {
 					if (stats) {
 						if (!force) this.lastRecordAt = t0;
-						this.readBack(stats, this.taken);
+						this.readBack(stats, this.taken, split);
 					}
 					break;
 				}
@@ -319,11 +385,12 @@ export class TrainingSession<S extends StepStats> {
 		} catch (e) {
 			this.fail(e);
 		}
-		if (force || this.recordedStep === this.taken) this.step = this.taken;
+		if (force || (!split && this.recordedStep === this.taken)) this.step = this.taken;
 		return done;
 	}
 
-	private readBack(stats: Tensor, step: number): void {
+	/** Reads `stats` back for `step`; with `setsStep`, handing it to the charts also shows that step. */
+	private readBack(stats: Tensor, step: number, setsStep = false): void {
 		const epoch = this.epoch;
 		this.readPending = true;
 		this.recordedStep = step;
@@ -337,8 +404,15 @@ export class TrainingSession<S extends StepStats> {
 					this.wantsToRun = false;
 					this.stopLoop();
 				}
-				this.opts.onStats(decoded, step);
-				if (step > 0 && !this.firstStepMarked) this.markFirstStep();
+				const deliver = () => {
+					if (setsStep) this.step = step;
+					this.opts.onStats(decoded, step);
+					if (step > 0 && !this.firstStepMarked) this.markFirstStep();
+				};
+				// While playing with split frames, the charts get it in the next frame's task (the
+				// first trained step at once: it starts the lesson).
+				if (this.opts.defer && this.frameId !== null && this.firstStepMarked) this.pending.push({ epoch, deliver });
+				else deliver();
 			})
 			.catch((e) => {
 				if (epoch === this.epoch) this.fail(e);

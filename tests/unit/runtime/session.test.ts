@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/app/engine.svelte';
 import { fakeEngine } from '../helpers/fakeEngine';
 import type { StepStats, Trainer } from '$lib/ml/train/trainer';
-import { adaptBudget, FIRST_STEP_MARK, MIN_BUDGET_MS, TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
+import { adaptBudget, FIRST_STEP_MARK, MIN_BUDGET_MS, postTask, TrainingSession, type SessionOptions } from '$lib/runtime/session.svelte';
 
 beforeAll(async () => {
 	await tf.setBackend('cpu');
@@ -352,4 +352,95 @@ describe('TrainingSession', () => {
 		session.destroy();
 		performance.clearMarks(FIRST_STEP_MARK);
 	});
+
+	describe('with training split from the frame (defer)', () => {
+		/** A manual task queue standing in for the tasks posted after a frame. */
+		function tasks() {
+			let queue: (() => void)[] = [];
+			return {
+				defer: (cb: () => void) => void queue.push(cb),
+				get size() {
+					return queue.length;
+				},
+				run() {
+					const q = queue;
+					queue = [];
+					q.forEach((cb) => cb());
+				}
+			};
+		}
+		const settle = () => new Promise((r) => setTimeout(r, 0));
+
+		it('trains in a task of its own after the frame, and hands read-backs to the charts at the next frame', async () => {
+			const seen: number[] = [];
+			const t = tasks();
+			const { s, session, frames } = rig(undefined, { defer: t.defer, onStats: (_, step) => seen.push(step) });
+			const reportedSteps = () => frames.reduce((a, b) => a + b, 0);
+			await session.start();
+			session.play();
+			await s.run(1); // frame 1 posts its training; nothing trained inside the frame
+			expect(t.size).toBe(1);
+			expect(session.step).toBe(0);
+			t.run(); // the training task: step 1, read back at once (the first trained step)
+			await settle();
+			expect(seen).toEqual([1]);
+			await s.run(1); // frame 2
+			t.run(); // step 2 read back between frames: held for the next frame
+			await settle();
+			expect(seen).toEqual([1]);
+			expect(session.step).toBe(1); // nothing reactive changes in the training task
+			const reported = reportedSteps();
+			await s.run(1); // frame 3 hands it over before anything else, and reports the steps
+			expect(seen).toEqual([1, 2]);
+			expect(session.step).toBe(2);
+			expect(reportedSteps()).toBe(reported + 1);
+			session.destroy();
+		});
+
+		it('a pause hands over what is held; a training task posted before the pause does nothing', async () => {
+			const seen: number[] = [];
+			const t = tasks();
+			const { s, session } = rig(undefined, { defer: t.defer, onStats: (_, step) => seen.push(step) });
+			await session.start();
+			session.play();
+			await s.run(1);
+			t.run();
+			await s.run(1);
+			t.run();
+			await settle();
+			await s.run(1); // posts the task for step 3
+			expect(seen).toEqual([1, 2]);
+			session.pause();
+			t.run();
+			await settle();
+			expect(session.step).toBe(2);
+			expect(seen).toEqual([1, 2]);
+			session.destroy();
+		});
+
+		it('drops what is held when the model is rebuilt', async () => {
+			const seen: number[] = [];
+			const t = tasks();
+			const { s, session } = rig(undefined, { defer: t.defer, onStats: (_, step) => seen.push(step) });
+			await session.start();
+			session.play();
+			await s.run(1);
+			t.run();
+			await s.run(1);
+			t.run();
+			await settle();
+			session.rebuild(); // keeps running on a fresh model
+			await s.run(1);
+			expect(seen).toEqual([1]);
+			session.destroy();
+		});
+
+		it('by default trains in a MessageChannel task when the frames are the browser’s', () => {
+			const fake = fakeEngine();
+			const session = new TrainingSession<StepStats>({ engine: fake.engine, create: () => fakeTrainer({ created: 0, disposed: 0 }), onStats: () => {} });
+			expect((session as unknown as { opts: { defer: unknown } }).opts.defer).toBe(postTask);
+			session.destroy();
+		});
+	});
 });
+

@@ -56,38 +56,48 @@ export function curveCounts(scores: ArrayLike<number>, labels: ArrayLike<number>
 	assertNonEmpty(scores.length, what);
 	assertBinary(labels, what);
 	const n = scores.length;
-	const s = new Float64Array(n);
+	let positives = 0;
 	for (let i = 0; i < n; i++) {
 		const v = scores[i];
 		if (!Number.isFinite(v)) throw new Error(`${what}: scores must be finite numbers (got ${v} at index ${i})`);
-		s[i] = v;
+		positives += labels[i];
 	}
-	const order = new Uint32Array(n);
-	for (let i = 0; i < n; i++) order[i] = i;
-	order.sort((a, b) => s[b] - s[a]);
-	const thresholds: number[] = [];
-	const tps: number[] = [];
-	const fps: number[] = [];
+	// The positives' and the negatives' scores, each sorted by the typed array's native numeric sort
+	// (no comparator: several times faster than sorting an index by score, and L04 does this for
+	// the test set and every fold 20 times a second while training), then merged from the top.
+	const pos = new Float64Array(positives);
+	const neg = new Float64Array(n - positives);
+	for (let i = 0, a = 0, b = 0; i < n; i++) {
+		if (labels[i] === 1) pos[a++] = scores[i];
+		else neg[b++] = scores[i];
+	}
+	pos.sort();
+	neg.sort();
+	const thresholdsAll = new Float64Array(n);
+	const tpsAll = new Float64Array(n);
+	const fpsAll = new Float64Array(n);
+	let m = 0;
 	let tp = 0;
 	let fp = 0;
-	for (let j = 0; j < n; j++) {
-		const i = order[j];
-		if (labels[i] === 1) tp++;
-		else fp++;
-		// Close a group at the last point of each run of equal scores.
-		if (j === n - 1 || s[order[j + 1]] !== s[i]) {
-			thresholds.push(s[i]);
-			tps.push(tp);
-			fps.push(fp);
+	let i = pos.length - 1;
+	let j = neg.length - 1;
+	while (i >= 0 || j >= 0) {
+		// One group per distinct score, highest first, closed after all its points are counted.
+		const t = Math.max(i >= 0 ? pos[i] : -Infinity, j >= 0 ? neg[j] : -Infinity);
+		while (i >= 0 && pos[i] === t) {
+			tp++;
+			i--;
 		}
+		while (j >= 0 && neg[j] === t) {
+			fp++;
+			j--;
+		}
+		thresholdsAll[m] = t;
+		tpsAll[m] = tp;
+		fpsAll[m] = fp;
+		m++;
 	}
-	return {
-		thresholds: Float64Array.from(thresholds),
-		tps: Float64Array.from(tps),
-		fps: Float64Array.from(fps),
-		positives: tp,
-		negatives: fp
-	};
+	return { thresholds: thresholdsAll.slice(0, m), tps: tpsAll.slice(0, m), fps: fpsAll.slice(0, m), positives: tp, negatives: fp };
 }
 
 /**

@@ -263,3 +263,35 @@ describe('sorted counts: one sort per read-back serves every chart', () => {
 		expect(c.positives + c.negatives).toBe(n);
 	});
 });
+
+describe('curveCounts against a plain reference', () => {
+	/** One group per distinct score, highest first: counts of positives and negatives at or above it. */
+	function reference(scores: number[], labels: number[]) {
+		const distinct = [...new Set(scores)].sort((a, b) => b - a);
+		return {
+			thresholds: distinct,
+			tps: distinct.map((t) => scores.filter((s, i) => s >= t && labels[i] === 1).length),
+			fps: distinct.map((t) => scores.filter((s, i) => s >= t && labels[i] === 0).length)
+		};
+	}
+
+	it('matches on heavy ties, one class only, and one point, and leaves its inputs alone', () => {
+		const rng = createRng(5);
+		const cases: [number[], number[]][] = [
+			[Array.from({ length: 300 }, () => Math.round(rng.next() * 6) / 6), Array.from({ length: 300 }, () => (rng.next() < 0.4 ? 1 : 0))],
+			[[0.2, 0.2, 0.9, 0.1], [1, 1, 1, 1]],
+			[[0.2, -3, 0.9, 0.9], [0, 0, 0, 0]],
+			[[0.5], [1]],
+			[Array.from({ length: 500 }, () => rng.normal(0, 1)), Array.from({ length: 500 }, () => (rng.next() < 0.05 ? 1 : 0))]
+		];
+		for (const [scores, labels] of cases) {
+			const copy = [...scores];
+			const c = curveCounts(scores, labels);
+			const r = reference(scores, labels);
+			expect([...c.thresholds]).toEqual(r.thresholds);
+			expect([...c.tps]).toEqual(r.tps);
+			expect([...c.fps]).toEqual(r.fps);
+			expect(scores).toEqual(copy);
+		}
+	});
+});
