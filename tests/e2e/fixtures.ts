@@ -121,3 +121,24 @@ export async function chartRowCount(page: Page, title: string | RegExp): Promise
 	await chartData(page, title);
 	return chart(page, title).locator('details table tbody tr').count();
 }
+
+/**
+ * Scrolls `target` to the middle of the viewport and returns its box (page pixels) once it has held
+ * still for two animation frames. Lesson sections off screen are not rendered (content-visibility:
+ * auto), so the frames after a scroll may lay sections out at their real size and move what comes
+ * after them: a box read at once could send a click to where the element was a frame earlier.
+ */
+export async function stableBox(target: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+	await target.evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
+	const frames = () => target.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+	let last = '';
+	for (let i = 0; i < 40; i++) {
+		await frames();
+		const box = await target.boundingBox();
+		if (!box) throw new Error('stableBox: the element has no box');
+		const key = JSON.stringify(box);
+		if (key === last) return box;
+		last = key;
+	}
+	throw new Error('stableBox: the element kept moving');
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chart, expect, open, test } from './fixtures';
+import { chart, expect, open, stableBox, test } from './fixtures';
 
 const LESSON = '/lessons/backpropagation';
 const DATA = 'Data and decision boundary';
@@ -14,10 +14,7 @@ async function centre(page: Page): Promise<void> {
 
 /** The plot box of the data plot, in page pixels. */
 async function plotBox(page: Page) {
-	await centre(page);
-	const box = await chart(page, DATA).locator('rect.frame').first().boundingBox();
-	if (!box) throw new Error('no plot box');
-	return box;
+	return stableBox(chart(page, DATA).locator('rect.frame').first());
 }
 
 test('clicks on the data plot add points of either class; the model retrains on them; they can be removed', async ({ page }) => {

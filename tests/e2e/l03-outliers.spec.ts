@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { backendOf, chart, chartData, chartChanges, expect, open, stepsOf, test } from './fixtures';
+import { backendOf, chart, chartData, chartChanges, expect, open, stableBox, stepsOf, test } from './fixtures';
 
 const LESSON = '/lessons/loss-functions';
 const PLOT = 'Three fits of the same points';
@@ -24,9 +24,7 @@ async function settled(page: Page, n: number): Promise<void> {
 
 /** Page coordinates of data point (x, y) in the plot (both axes span [0, 10]). */
 async function at(page: Page, x: number, y: number): Promise<[number, number]> {
-	const frame = chart(page, PLOT).locator('rect.frame');
-	await frame.scrollIntoViewIfNeeded();
-	const box = (await frame.boundingBox())!;
+	const box = await stableBox(chart(page, PLOT).locator('rect.frame'));
 	return [box.x + (x / 10) * box.width, box.y + (1 - y / 10) * box.height];
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chart, chartChanges, chartData, chartRowCount, expect, open, tensorCount, test } from './fixtures';
+import { chart, chartChanges, chartData, chartRowCount, expect, open, stableBox, tensorCount, test } from './fixtures';
 
 const LESSON = '/lessons/convolution';
 const OUTPUT = 'Feature map (output)';
@@ -22,8 +22,7 @@ function expectedSize(w: number, k: number, s: number, pad: string, p: number, d
 /** Clicks (or hovers) the centre of cell (row, col) of a ConvGrid chart. */
 async function pointAt(page: Page, title: string, row: number, col: number, rows: number, cols: number, click = true): Promise<void> {
 	const layer = chart(page, title).getByRole('slider');
-	await layer.scrollIntoViewIfNeeded();
-	const box = (await layer.boundingBox())!;
+	const box = await stableBox(layer);
 	const x = box.x + ((col + 0.5) * box.width) / cols;
 	const y = box.y + ((row + 0.5) * box.height) / rows;
 	if (click) await page.mouse.click(x, y);

@@ -1,6 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { chartChanges, chartData, expect, open, test } from './fixtures';
+import { chartChanges, chartData, expect, open, stableBox, test } from './fixtures';
 
 const LESSON = '/lessons/convolution';
 const INPUT = 'Input with the sliding window';
@@ -33,8 +33,7 @@ function grayPng(side: number, pixel: (x: number, y: number) => number): Buffer 
 /** Drags the mouse across the drawing pad along `points` (fractions of its size). */
 async function draw(page: Page, points: [number, number][]): Promise<void> {
 	const pad = page.getByTestId('draw-pad-canvas');
-	await pad.scrollIntoViewIfNeeded();
-	const box = (await pad.boundingBox())!;
+	const box = await stableBox(pad);
 	const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const;
 	await page.mouse.move(...at(points[0]));
 	await page.mouse.down();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { describeDigitCnn, type DigitCnnConfig } from '../../src/lib/ml/models/digitCnn';
-import { chart, chartData, expect, open, stepsOf, test } from './fixtures';
+import { chart, chartData, expect, open, stableBox, stepsOf, test } from './fixtures';
 
 const LESSON = '/lessons/cnn';
 const DIAGRAM = 'The network, layer by layer';
@@ -101,8 +101,7 @@ test('drawing a digit on the pad updates the prediction and the feature maps', a
 	const mapsBefore = await mapsReady(page);
 	const before = await chartChanges(page, PROBS, '');
 	const pad = page.getByTestId('maps-pad-canvas');
-	await pad.scrollIntoViewIfNeeded();
-	const box = (await pad.boundingBox())!;
+	const box = await stableBox(pad);
 	const at = (fx: number, fy: number) => [box.x + fx * box.width, box.y + fy * box.height] as const;
 	// A "7": a bar along the top and a stroke down to the bottom left.
 	await page.mouse.move(...at(0.25, 0.2));
