@@ -5,6 +5,7 @@ import { backendOf, expect, measureBackends, open, stepsOf, test } from './fixtu
 interface Tuned {
 	backend: string;
 	reason: string;
+	attempts: { backend: string; ok: boolean; code?: string }[];
 	tuned?: {
 		key: string;
 		cached: boolean;
@@ -31,12 +32,22 @@ test('on a software WebGPU adapter a lesson takes WASM at once, says why, and tr
 	test.skip(!(await page.evaluate(() => (window as unknown as { __dlx: { engine: { choice: { adapter?: { software?: boolean } } } } }).__dlx.engine.choice.adapter?.software)), 'a hardware GPU is measured');
 	expect(c.tuned?.decision).toMatchObject({ backend: 'wasm', reason: 'software-gpu', measurements: [] });
 	expect(await backendOf(page)).toBe('wasm');
+	// WebGPU was never started on it: no device, no self-test on the emulated GPU.
+	expect(c.attempts[0]).toMatchObject({ backend: 'webgpu', ok: false, code: 'software-adapter' });
+	expect(await page.evaluate(() => (window as unknown as { __dlx: { loseDevice(): boolean } }).__dlx.loseDevice())).toBe(false);
 	await expect(page.getByTestId('status-why')).toContainText('software adapter');
 	await page.getByTestId('playbar-play').click();
 	await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toBeGreaterThan(20);
 	await page.getByTestId('playbar-play').click();
 	// Started early beside WebGPU and handed over once: one download (it used to be fetched twice).
 	expect(wasmFetches).toHaveLength(1);
+	// A page that measures nothing (L09) opened afresh says why it runs on WASM, in both languages.
+	await open(page, '/lessons/convolution');
+	await expect(page.getByTestId('status-why')).toHaveAttribute('data-reason', 'software-gpu');
+	await expect(page.getByTestId('status-why')).toContainText('WASM was started instead');
+	expect(await backendOf(page)).toBe('wasm');
+	await open(page, '/lessons/convolution?lang=zh');
+	await expect(page.getByTestId('status-why')).toContainText('改为启动 WASM');
 });
 
 test('a lesson measures the backends on its own model and trains on the fastest; a lesson that measures nothing keeps it and says so', async ({ page }) => {
@@ -110,7 +121,8 @@ test('a hostile cached choice is ignored and measured again', async ({ page }) =
 });
 
 test('after moving a lesson off WebGPU, losing the GPU device leaves training alone', async ({ page }) => {
-	await measureBackends(page);
+	// 'all': WebGPU is started and measured even on a software adapter, so there is a device to lose.
+	await measureBackends(page, 'all');
 	await open(page, '/lessons/backpropagation');
 	const c = await choiceOf(page);
 	test.skip(c.backend === 'webgpu', 'this machine measured WebGPU fastest');

@@ -121,7 +121,8 @@ export class Engine {
 	private async select(): Promise<void> {
 		if (!this.backends) return;
 		const kept = this.choice?.tuned?.kept ?? false;
-		this.base = await this.backends.chooseBackend(this.requested);
+		// Measuring would take WASM at once on a software adapter: then do not start WebGPU at all.
+		this.base = await this.backends.chooseBackend(this.requested, { skipSoftwareGpu: this.requested === null && this.autoTune === true });
 		this.choice = this.base;
 		if (this.current && this.current.decision.backend !== this.base.backend && (await this.backends.activateBackend(this.current.decision.backend))) {
 			this.applyTune(this.current.key, this.current.decision, true, kept);
@@ -165,7 +166,7 @@ export class Engine {
 			return;
 		}
 		const adapter = b.currentAdapter();
-		const softwareGpu = base.backend === 'webgpu' && !!adapter?.software && this.autoTune !== 'all';
+		const softwareGpu = (base.reason === 'software-gpu' || (base.backend === 'webgpu' && !!adapter?.software)) && this.autoTune !== 'all';
 		const candidates = tuneCandidates(base, softwareGpu);
 		if (softwareGpu && candidates.length === 1) {
 			// Nothing to compare: take it at once, and spare the CPU a software GPU's shader builds.

@@ -18,7 +18,9 @@ const fake = vi.hoisted(() => ({
 	decision: null as unknown as TuneDecision | Error,
 	lost: null as ((loss: DeviceLoss) => void) | null,
 	/** the WebGPU adapter the engine sees */
-	adapter: null as { software: boolean } | null
+	adapter: null as { software: boolean } | null,
+	/** the options of every chooseBackend call */
+	chooseOptions: [] as unknown[]
 }));
 
 vi.mock('$lib/app/wasmAssets', () => ({ wasmPaths: {} }));
@@ -26,7 +28,8 @@ vi.mock('$lib/ml/core/browserBackends', () => ({
 	installBackends: () => {},
 	onDeviceLost: (l: ((loss: DeviceLoss) => void) | null) => (fake.lost = l),
 	onGpuError: () => {},
-	chooseBackend: async () => {
+	chooseBackend: async (_requested: unknown, options: unknown) => {
+		fake.chooseOptions.push(options);
 		fake.active = fake.base.backend;
 		return fake.base;
 	},
@@ -85,6 +88,7 @@ beforeEach(() => {
 	fake.base = base('webgpu');
 	fake.decision = decide('wasm');
 	fake.adapter = null;
+	fake.chooseOptions = [];
 });
 
 describe('Engine: a software WebGPU adapter', () => {
@@ -97,6 +101,41 @@ describe('Engine: a software WebGPU adapter', () => {
 		expect(made).toEqual([]);
 		expect(fake.active).toBe('wasm');
 		expect(engine.choice?.tuned?.decision).toEqual({ backend: 'wasm', reason: 'software-gpu', measurements: [], totalMs: 0 });
+		engine.destroy();
+	});
+
+	it('asks for WebGPU not to be started on a software adapter only when it will measure and nothing is forced', async () => {
+		for (const [requested, tune, skip] of [
+			[null, true, true],
+			[null, 'all', false],
+			[null, false, false],
+			['webgpu', true, false]
+		] as const) {
+			fake.chooseOptions = [];
+			const engine = new Engine();
+			await engine.start(requested, { tune });
+			expect(fake.chooseOptions, `${requested} ${tune}`).toEqual([{ skipSoftwareGpu: skip }]);
+			engine.destroy();
+		}
+	});
+
+	it('takes WASM without measuring when WebGPU was never started on its software adapter', async () => {
+		fake.base = {
+			backend: 'wasm',
+			reason: 'software-gpu',
+			requested: null,
+			attempts: [
+				{ backend: 'webgpu', ok: false, code: 'software-adapter', ms: 2 },
+				{ backend: 'wasm', ok: true, ms: 40 }
+			],
+			adapter: { vendor: 'google', architecture: 'swiftshader', device: '', description: '', software: true }
+		};
+		fake.decision = new Error('must not measure');
+		const engine = await started();
+		expect(engine.choice?.reason).toBe('software-gpu');
+		await engine.tune('L02', create);
+		expect(fake.active).toBe('wasm');
+		expect(engine.choice).toMatchObject({ backend: 'wasm', reason: 'measured', tuned: { decision: { backend: 'wasm', reason: 'software-gpu', measurements: [] } } });
 		engine.destroy();
 	});
 

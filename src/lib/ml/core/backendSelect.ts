@@ -18,7 +18,8 @@ export type FailureCode =
 	| 'no-wasm' // WebAssembly missing
 	| 'init-failed' // tf.setBackend threw or returned false
 	| 'self-test-failed' // the backend ran but computed a wrong result
-	| 'device-lost'; // the GPU device was lost
+	| 'device-lost' // the GPU device was lost
+	| 'software-adapter'; // WebGPU's adapter emulates the GPU on the CPU: not started (see 'software-gpu')
 
 /** The outcome of trying one backend. */
 export interface Attempt {
@@ -41,8 +42,11 @@ export interface AdapterDescription {
 	software: boolean;
 }
 
-/** Why the chosen backend is in use. */
-export type ChoiceReason = 'preferred' | 'forced' | 'fallback' | 'forced-failed' | 'measured';
+/**
+ * Why the chosen backend is in use. 'software-gpu': backends were to be measured and WebGPU's
+ * adapter is a software one, so WASM was started instead of WebGPU (see chooseBackend).
+ */
+export type ChoiceReason = 'preferred' | 'forced' | 'fallback' | 'forced-failed' | 'measured' | 'software-gpu';
 
 /** The result of backend selection. */
 export interface BackendChoice {

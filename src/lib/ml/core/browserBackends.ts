@@ -216,8 +216,39 @@ export async function tryBackend(name: BackendName): Promise<Attempt> {
 	}
 }
 
+/** Options for `chooseBackend`. */
+export interface ChooseOptions {
+	/**
+	 * When nothing is requested and WebGPU's adapter turns out to be a software one, start WASM
+	 * instead of WebGPU (reason 'software-gpu'). For an engine that measures backends per lesson
+	 * and would take WASM at once on such an adapter anyway (tuneCandidates): starting WebGPU there
+	 * only costs its device and a self-test whose shader SwiftShader compiles on the CPU, about
+	 * 0.2 s of every lesson's cold start on a 2-core machine.
+	 */
+	skipSoftwareGpu?: boolean;
+}
+
 /** Selects and activates a backend: the requested one first, else WebGPU, WebGL, WASM, CPU. */
-export async function chooseBackend(requested: BackendName | null): Promise<BackendChoice> {
+export async function chooseBackend(requested: BackendName | null, options: ChooseOptions = {}): Promise<BackendChoice> {
+	if (!requested && options.skipSoftwareGpu) {
+		const t0 = performance.now();
+		const adapter = await gpuApi()
+			?.requestAdapter({ powerPreference: 'high-performance' })
+			.catch(() => null);
+		const described = adapter ? describeAdapter(adapter) : null;
+		if (described?.software) {
+			const skipped: Attempt = {
+				backend: 'webgpu',
+				ok: false,
+				code: 'software-adapter',
+				detail: 'a software adapter: not started',
+				ms: Math.round(performance.now() - t0)
+			};
+			const wasm = await tryBackend('wasm');
+			if (wasm.ok) return { backend: 'wasm', reason: 'software-gpu', requested: null, attempts: [skipped, wasm], adapter: described };
+		}
+		// A hardware adapter (or none, or WASM failing) takes the usual order.
+	}
 	const choice = await selectBackend(tryBackend, requested);
 	return { ...choice, adapter: choice.backend === 'webgpu' ? adapterDescription : null };
 }
