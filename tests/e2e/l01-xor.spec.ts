@@ -17,8 +17,9 @@ async function setUpQuestion(page: Page, q: number): Promise<void> {
 }
 
 test('XOR without a hidden layer: the BCE stays near ln 2 (>= 0.6) however long it trains', async ({ page }) => {
-	// 1,000 steps: WASM runs them in seconds, SwiftShader's WebGPU in ~90 s. The one-hidden-layer
-	// test below trains on WebGPU.
+	// 1,000 steps: WASM runs them in seconds, SwiftShader's WebGPU in ~90 s. Both tests here train
+	// on WASM: they check what the network learns, which the backends compute alike (tested in
+	// vitest); L01's playground tests train on WebGPU.
 	await open(page, `${LESSON}?backend=wasm`);
 	await expect(page.getByTestId('step-next')).toBeEnabled({ timeout: 60_000 });
 	await setUpQuestion(page, 0);
@@ -38,7 +39,7 @@ test('XOR without a hidden layer: the BCE stays near ln 2 (>= 0.6) however long 
 });
 
 test('XOR with one hidden layer of 4 tanh units: the BCE falls below 0.1 on the page', async ({ page }) => {
-	await open(page, LESSON);
+	await open(page, `${LESSON}?backend=wasm`);
 	await expect(page.getByTestId('step-next')).toBeEnabled({ timeout: 60_000 });
 	await setUpQuestion(page, 1);
 	await expect(page).toHaveURL(/data=xor/);

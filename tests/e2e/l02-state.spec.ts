@@ -4,7 +4,8 @@ import { expect, open, test } from './fixtures';
 const LESSON = '/lessons/activation-functions';
 
 test('a copied link restores every control', async ({ page, context }) => {
-	await open(page, LESSON);
+	// WASM: this tests the link, not the GPU (on SwiftShader each page's probes cost ~15 s).
+	await open(page, `${LESSON}?backend=wasm`);
 	await page.getByTestId('curves-act-select').selectOption('leakyRelu');
 	const set = async (id: string, value: string) => {
 		const box = page.getByTestId(id);

@@ -173,8 +173,10 @@ test('self-check presets set the controls; the Chinese page is Chinese', async (
 });
 
 test('charts export (the scatter as SVG with its lines, a curve as CSV); leaving frees every tensor', async ({ page }) => {
-	await open(page, '/');
-	await backendOf(page);
+	// WASM, chosen on the home page and kept across the client-side navigation: the three fits
+	// settle in seconds (the MUST SHOW test in l03-outliers fits on WebGPU).
+	await open(page, '/?backend=wasm');
+	expect(await backendOf(page)).toBe('wasm');
 	const baseline = await tensorCount(page);
 	await page.locator('main a[href="/lessons/loss-functions"]').first().click();
 	await expect(page).toHaveURL(/loss-functions/);
