@@ -370,6 +370,16 @@ describe('TrainingSession', () => {
 			};
 		}
 		const settle = () => new Promise((r) => setTimeout(r, 0));
+		/** Starts, plays, and runs two frames each followed by its training task: two steps read back. */
+		async function playTwoSteps(s: ReturnType<typeof rig>['s'], t: ReturnType<typeof tasks>, session: TrainingSession<StepStats>) {
+			await session.start();
+			session.play();
+			await s.run(1);
+			t.run();
+			await s.run(1);
+			t.run();
+			await settle();
+		}
 
 		it('trains in a task of its own after the frame, and hands read-backs to the charts at the next frame', async () => {
 			const seen: number[] = [];
@@ -401,13 +411,7 @@ describe('TrainingSession', () => {
 			const seen: number[] = [];
 			const t = tasks();
 			const { s, session } = rig(undefined, { defer: t.defer, onStats: (_, step) => seen.push(step) });
-			await session.start();
-			session.play();
-			await s.run(1);
-			t.run();
-			await s.run(1);
-			t.run();
-			await settle();
+			await playTwoSteps(s, t, session);
 			await s.run(1); // posts the task for step 3
 			expect(seen).toEqual([1, 2]);
 			session.pause();
@@ -422,13 +426,7 @@ describe('TrainingSession', () => {
 			const seen: number[] = [];
 			const t = tasks();
 			const { s, session } = rig(undefined, { defer: t.defer, onStats: (_, step) => seen.push(step) });
-			await session.start();
-			session.play();
-			await s.run(1);
-			t.run();
-			await s.run(1);
-			t.run();
-			await settle();
+			await playTwoSteps(s, t, session);
 			session.rebuild(); // keeps running on a fresh model
 			await s.run(1);
 			expect(seen).toEqual([1]);
