@@ -111,7 +111,8 @@ test('δ moves the Huber line from the MAE line (small δ) to the MSE line (larg
 
 test('the fit transport: step, play, pause, reset; noise, seed and learning rate rebuild the data or the fit', async ({ page }) => {
 	test.setTimeout(300_000);
-	await open(page, LESSON);
+	// WASM: this tests the controls; SwiftShader's WebGPU took ~85 s for its four refits.
+	await open(page, `${LESSON}?backend=wasm`);
 	await settled(page, 30);
 	await page.getByTestId('playbar-reset').click();
 	await expect.poll(() => stepsOf(page)).toBe(0);
