@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_KERNEL_INPUTS, sumTensors } from '$lib/ml/core/ops';
+import { concatFlat, groupedKernels, MAX_KERNEL_INPUTS, sumTensors } from '$lib/ml/core/ops';
 import { createDepthExperiment } from '$lib/ml/models/depthExperiment';
 
 beforeAll(async () => {
@@ -33,6 +33,36 @@ describe('sumTensors', () => {
 		const parts = Array.from({ length: 40 }, (_, i) => tf.scalar(i));
 		expect(await maxKernelInputs(() => tf.tidy(() => sumTensors(parts)))).toBeLessThanOrEqual(MAX_KERNEL_INPUTS);
 		parts.forEach((p) => p.dispose());
+	});
+});
+
+describe('concatFlat', () => {
+	it('joins any number of tensors of any shapes into one flat tensor, in order, leaving nothing behind', async () => {
+		for (const n of [1, 2, 6, 7, 13, 22, 40]) {
+			const parts = Array.from({ length: n }, (_, i) => tf.fill(i % 2 ? [2, 3] : [i % 5 + 1], i));
+			const expected = parts.flatMap((p) => Array.from(p.dataSync()));
+			const before = tf.memory().numTensors;
+			const flat = tf.tidy(() => concatFlat(parts));
+			expect(flat.shape).toEqual([expected.length]);
+			expect(Array.from(await flat.data())).toEqual(expected);
+			flat.dispose();
+			expect(tf.memory().numTensors).toBe(before);
+			parts.forEach((p) => p.dispose());
+		}
+		expect(() => concatFlat([])).toThrow();
+	});
+
+	it('runs groupedKernels(n) concat kernels, none with more than MAX_KERNEL_INPUTS inputs', async () => {
+		expect([1, 2, 6, 7, 12, 13, 22, 36, 37].map(groupedKernels)).toEqual([0, 1, 1, 2, 3, 3, 5, 7, 8]);
+		for (const n of [2, 7, 13, 22, 40]) {
+			const parts = Array.from({ length: n }, () => tf.ones([3]));
+			const info = await tf.profile(() => concatFlat(parts));
+			(info.result as tf.Tensor).dispose();
+			const concats = info.kernels.filter((k) => k.name === 'Concat');
+			expect(concats.length).toBe(groupedKernels(n));
+			expect(Math.max(...concats.map((k) => k.inputShapes.length))).toBeLessThanOrEqual(MAX_KERNEL_INPUTS);
+			parts.forEach((p) => p.dispose());
+		}
 	});
 });
 
