@@ -370,8 +370,14 @@ describe('TrainingSession', () => {
 			};
 		}
 		const settle = () => new Promise((r) => setTimeout(r, 0));
-		/** Starts, plays, and runs two frames each followed by its training task: two steps read back. */
-		async function playTwoSteps(s: ReturnType<typeof rig>['s'], t: ReturnType<typeof tasks>, session: TrainingSession<StepStats>) {
+		/**
+		 * A session with a manual task queue, started and played for two frames, each followed by its
+		 * training task: two steps read back. `seen` lists the steps handed to the charts.
+		 */
+		async function playedTwoSteps() {
+			const seen: number[] = [];
+			const t = tasks();
+			const { s, session } = rig(undefined, { defer: t.defer, onStats: (_, step) => seen.push(step) });
 			await session.start();
 			session.play();
 			await s.run(1);
@@ -379,6 +385,7 @@ describe('TrainingSession', () => {
 			await s.run(1);
 			t.run();
 			await settle();
+			return { seen, t, s, session };
 		}
 
 		it('trains in a task of its own after the frame, and hands read-backs to the charts at the next frame', async () => {
@@ -408,10 +415,7 @@ describe('TrainingSession', () => {
 		});
 
 		it('a pause hands over what is held; a training task posted before the pause does nothing', async () => {
-			const seen: number[] = [];
-			const t = tasks();
-			const { s, session } = rig(undefined, { defer: t.defer, onStats: (_, step) => seen.push(step) });
-			await playTwoSteps(s, t, session);
+			const { seen, t, s, session } = await playedTwoSteps();
 			await s.run(1); // posts the task for step 3
 			expect(seen).toEqual([1, 2]);
 			session.pause();
@@ -423,10 +427,7 @@ describe('TrainingSession', () => {
 		});
 
 		it('drops what is held when the model is rebuilt', async () => {
-			const seen: number[] = [];
-			const t = tasks();
-			const { s, session } = rig(undefined, { defer: t.defer, onStats: (_, step) => seen.push(step) });
-			await playTwoSteps(s, t, session);
+			const { seen, s, session } = await playedTwoSteps();
 			session.rebuild(); // keeps running on a fresh model
 			await s.run(1);
 			expect(seen).toEqual([1]);

@@ -95,6 +95,12 @@ export function updateKernels(kind: OptimizerKind, n: number, rmspropMomentum = 
 	return { perVariable: n * rule, fused: 2 * groupedKernels(n) + rule + (n > 1 ? n : 0) };
 }
 
+/** Whether the automatic choice fuses the update of `n` variables: fewer kernels, reshapes counted. */
+export function fusesUpdate(kind: OptimizerKind, n: number, rmspropMomentum = 0): boolean {
+	const costs = updateKernels(kind, n, rmspropMomentum);
+	return n > 1 && costs.fused + 3 * n * RESHAPE_COST < costs.perVariable;
+}
+
 /** Creates a lean optimiser. `fuse`: 'auto' (default) fuses when that runs fewer kernels. */
 export function createOptimizer(config: OptimizerConfig, fuse: 'auto' | boolean = 'auto'): LeanOptimizer {
 	const { kind } = config;
@@ -221,8 +227,8 @@ export function createOptimizer(config: OptimizerConfig, fuse: 'auto' | boolean 
 			if (variables.length !== grads.length) throw new Error('optimizer: variables and grads differ in length');
 			const n = variables.length;
 			if (n === 0) return;
-			const costs = updateKernels(kind, n, mom);
-			const flat = n > 1 && (fuse === 'auto' ? costs.fused + 3 * n * RESHAPE_COST < costs.perVariable : fuse);
+			const rmspropMomentum = kind === 'rmsprop' ? mom : 0;
+			const flat = n > 1 && (fuse === 'auto' ? fusesUpdate(kind, n, rmspropMomentum) : fuse);
 			ensureSlots(variables, flat);
 			fused = flat;
 			let adamStep: { rate: tf.Tensor; epsT: tf.Tensor } | null = null;
